@@ -1,0 +1,121 @@
+package nl.werkdesk.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.jboss.logging.Logger;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * PostgreSQL 17 from zonky's embedded binaries, run as a child process on a port and data folder fixed at launch,
+ * so that a stopped server starts again on the same port with its data.
+ */
+final class PostgresProcess {
+
+    static final String SUPERUSER = "postgres";
+    /** The server trusts every local login; a non-empty password keeps config expressions in services resolvable. */
+    static final String PASSWORD = "postgres";
+
+    private static final Logger LOG = Logger.getLogger(PostgresProcess.class);
+    private static final int LAUNCH_ATTEMPTS = 3;
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+
+    private final int port;
+    private final Path directory;
+    private EmbeddedPostgres server;
+
+    private PostgresProcess(int port, Path directory) {
+        this.port = port;
+        this.directory = directory;
+    }
+
+    /** Initialises a fresh data folder and starts the server on a free loopback port; stops it at JVM exit. */
+    static PostgresProcess launch() {
+        QuietLogging.warnOnly("io.zonky");
+        RuntimeException lastFailure = null;
+        for (int attempt = 1; attempt <= LAUNCH_ATTEMPTS; attempt++) {
+            PostgresProcess postgres = new PostgresProcess(Ports.freePorts(1)[0],
+                    TempDirectories.create("werkdesk-postgres-"));
+            try {
+                postgres.startServer();
+                Runtime.getRuntime().addShutdownHook(new Thread(postgres::shutdownForGood,
+                        "werkdesk-postgres-shutdown"));
+                LOG.infof("PostgreSQL 17 (embedded) listening on %s:%d, user %s, data in %s", Ports.LOOPBACK,
+                        postgres.port, SUPERUSER, postgres.directory);
+                return postgres;
+            } catch (RuntimeException e) {
+                postgres.shutdownForGood();
+                if (!Ports.acceptsConnections(postgres.port)) {
+                    throw e;
+                }
+                // Another process took the port between choosing and binding it: choose again.
+                lastFailure = e;
+            }
+        }
+        throw new IllegalStateException("PostgreSQL could not bind a free port in " + LAUNCH_ATTEMPTS + " attempts",
+                lastFailure);
+    }
+
+    int port() {
+        return port;
+    }
+
+    /** Fast shutdown (open sessions are ended); returns when the port refuses connections. */
+    synchronized void stop() {
+        if (server == null) {
+            return;
+        }
+        closeQuietly(server);
+        server = null;
+        Ports.awaitClosed(port, STOP_TIMEOUT);
+        LOG.infof("PostgreSQL on %s:%d stopped", Ports.LOOPBACK, port);
+    }
+
+    /** Returns when the server answers queries again. */
+    synchronized void start() {
+        if (server != null) {
+            return;
+        }
+        startServer();
+        LOG.infof("PostgreSQL on %s:%d started again", Ports.LOOPBACK, port);
+    }
+
+    private void startServer() {
+        try {
+            server = EmbeddedPostgres.builder()
+                    .setPort(port)
+                    .setDataDirectory(directory.resolve("data"))
+                    // Keep the data: start() after stop() must find what the tests wrote.
+                    .setCleanDataDirectory(false)
+                    .setRegisterShutdownHook(false)
+                    .setServerConfig("listen_addresses", Ports.LOOPBACK)
+                    // A test server never has to survive a crash: skip the disk syncs.
+                    .setServerConfig("fsync", "off")
+                    .setServerConfig("full_page_writes", "off")
+                    .start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("PostgreSQL did not start on " + Ports.LOOPBACK + ":" + port, e);
+        }
+    }
+
+    private void shutdownForGood() {
+        synchronized (this) {
+            if (server != null) {
+                closeQuietly(server);
+                server = null;
+            }
+        }
+        TempDirectories.deleteQuietly(directory);
+    }
+
+    private static void closeQuietly(EmbeddedPostgres server) {
+        try {
+            server.close();
+        } catch (IOException e) {
+            LOG.debug("PostgreSQL did not shut down cleanly", e);
+        }
+    }
+}

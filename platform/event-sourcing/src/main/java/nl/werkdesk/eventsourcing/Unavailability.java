@@ -1,0 +1,56 @@
+package nl.werkdesk.eventsourcing;
+
+import java.net.ConnectException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Tells a backing service being away (database restarting, connection refused) from a bug, and describes a
+ * failure by its exception types only: messages may quote request values, which may be personal data.
+ */
+public final class Unavailability {
+
+    private static final List<String> UNAVAILABLE_TYPES = List.of(
+            "io.vertx.sqlclient.ClosedConnectionException",
+            "io.vertx.core.impl.NoStackTraceTimeoutException",
+            "io.netty.channel.ConnectTimeoutException",
+            "io.vertx.core.http.ConnectionPoolTooBusyException");
+
+    /** SQLSTATE classes of a server that is shutting down, starting or unreachable. */
+    private static final List<String> UNAVAILABLE_SQL_STATES = List.of("57P01", "57P02", "57P03", "08000", "08001", "08003", "08006");
+
+    private Unavailability() {
+    }
+
+    public static boolean isUnavailable(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConnectException || UNAVAILABLE_TYPES.contains(cause.getClass().getName())) {
+                return true;
+            }
+            if (cause instanceof io.vertx.pgclient.PgException pg && UNAVAILABLE_SQL_STATES.contains(pg.getSqlState())) {
+                return true;
+            }
+            if (cause.getClass().getName().startsWith("io.netty.channel") && cause.getMessage() != null
+                    && cause.getMessage().contains("Connection refused")) {
+                return true;
+            }
+            if (cause == cause.getCause()) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    /** The chain of exception types and the frame each was thrown from, without messages. */
+    public static String describe(Throwable failure) {
+        List<String> parts = new ArrayList<>();
+        for (Throwable cause = failure; cause != null && parts.size() < 8; cause = cause.getCause()) {
+            StackTraceElement[] trace = cause.getStackTrace();
+            parts.add(cause.getClass().getName() + (trace.length > 0 ? " at " + trace[0] : ""));
+            if (cause == cause.getCause()) {
+                break;
+            }
+        }
+        return String.join(" <- ", parts);
+    }
+}

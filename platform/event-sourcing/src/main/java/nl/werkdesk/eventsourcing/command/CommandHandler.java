@@ -1,0 +1,130 @@
+package nl.werkdesk.eventsourcing.command;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import nl.werkdesk.contracts.IntegrationEvent;
+import nl.werkdesk.eventsourcing.store.ConcurrencyConflict;
+import nl.werkdesk.eventsourcing.store.EventCodec;
+import nl.werkdesk.eventsourcing.store.EventStore;
+import nl.werkdesk.eventsourcing.store.RecordedEvent;
+
+/**
+ * Loads a stream, lets the decider decide, appends the events and runs the inline projection, all in one
+ * transaction. On a concurrent append it decides again on the fresh state, unless the client pinned the
+ * version with If-Match: then the clash is the client's to resolve.
+ */
+@ApplicationScoped
+public class CommandHandler {
+
+    @ConfigMapping(prefix = "werkdesk.commands")
+    public interface Config {
+        /** How often a command without If-Match is decided again after a concurrent append. */
+        @WithDefault("5")
+        int conflictRetries();
+
+        /** The first pause before deciding again; it grows with each retry. */
+        @WithDefault("PT0.005S")
+        Duration conflictBackoff();
+    }
+
+    private final EventStore store;
+    private final ObjectMapper mapper;
+    private final Config config;
+    private final Map<Class<?>, EventCodec<?>> codecs = new ConcurrentHashMap<>();
+
+    CommandHandler(EventStore store, ObjectMapper mapper, Config config) {
+        this.store = store;
+        this.mapper = mapper;
+        this.config = config;
+    }
+
+    /**
+     * Handles one command. {@code alsoInTransaction} runs after the append and projection and commits with
+     * them (an idempotency record, personal data kept beside the stream).
+     */
+    public <C, S, E extends IntegrationEvent> Uni<CommandResult<S, E>> handle(
+            Aggregate<C, S, E> aggregate, CommandRequest<C> request,
+            Function<CommandResult<S, E>, Uni<Void>> alsoInTransaction) {
+        Uni<CommandResult<S, E>> attempt = Uni.createFrom().deferred(
+                () -> Panache.withTransaction(() -> decideAndAppend(aggregate, request).call(result -> alsoInTransaction.apply(result))));
+        if (request.expectedVersion().isPresent()) {
+            return attempt;
+        }
+        return attempt.onFailure(ConcurrencyConflict.class).retry()
+                .withBackOff(config.conflictBackoff()).withJitter(0.5)
+                .atMost(config.conflictRetries());
+    }
+
+    /** The current state and version of a stream, or {@link StreamNotFound}. */
+    public <C, S, E extends IntegrationEvent> Uni<CommandResult<S, E>> load(Aggregate<C, S, E> aggregate, UUID streamId) {
+        return load(aggregate, streamId, Long.MAX_VALUE);
+    }
+
+    /** The state of a stream right after {@code version}: what a command's response showed then. */
+    public <C, S, E extends IntegrationEvent> Uni<CommandResult<S, E>> load(Aggregate<C, S, E> aggregate, UUID streamId, long version) {
+        return store.readStream(codec(aggregate), streamId, version).map(history -> {
+            if (history.isEmpty()) {
+                throw new StreamNotFound(aggregate.streamType(), streamId);
+            }
+            return new CommandResult<>(streamId, replay(aggregate, history), history.get(history.size() - 1).version(), List.of());
+        });
+    }
+
+    /** The stream's events, decoded; empty when it does not exist. */
+    public <C, S, E extends IntegrationEvent> Uni<List<RecordedEvent<E>>> history(Aggregate<C, S, E> aggregate, UUID streamId) {
+        return store.readStream(codec(aggregate), streamId);
+    }
+
+    @SuppressWarnings("unchecked")
+    public <E extends IntegrationEvent> EventCodec<E> codec(Aggregate<?, ?, E> aggregate) {
+        return (EventCodec<E>) codecs.computeIfAbsent(aggregate.eventClass(),
+                type -> new EventCodec<>(aggregate.catalog(), aggregate.eventClass(), mapper));
+    }
+
+    private <C, S, E extends IntegrationEvent> Uni<CommandResult<S, E>> decideAndAppend(Aggregate<C, S, E> aggregate,
+                                                                                     CommandRequest<C> request) {
+        EventCodec<E> codec = codec(aggregate);
+        UUID streamId = request.streamId();
+        return store.readStream(codec, streamId).chain(history -> {
+            long version = history.isEmpty() ? 0 : history.get(history.size() - 1).version();
+            if (request.expectation() == Expectation.EXISTING_STREAM && version == 0) {
+                throw new StreamNotFound(aggregate.streamType(), streamId);
+            }
+            if (request.expectation() == Expectation.NEW_STREAM && version != 0) {
+                throw new StreamAlreadyExists(aggregate.streamType(), streamId);
+            }
+            if (request.expectedVersion().isPresent() && request.expectedVersion().getAsLong() != version) {
+                throw new VersionMismatch(request.expectedVersion().getAsLong(), version);
+            }
+            S state = replay(aggregate, history);
+            List<E> decided = aggregate.decider().decide(request.command(), state);
+            if (decided.isEmpty()) {
+                return Uni.createFrom().item(new CommandResult<>(streamId, state, version, List.<RecordedEvent<E>>of()));
+            }
+            S next = aggregate.decider().fold(state, decided);
+            return store.append(codec, streamId, aggregate.streamType(), version, decided, request.metadata())
+                    .call(appended -> aggregate.projection().apply(streamId, appended))
+                    .map(appended -> new CommandResult<>(streamId, next, version + appended.size(), appended));
+        }).onFailure(ConcurrencyConflict.class).transform(clash -> request.expectedVersion().isPresent()
+                ? new VersionMismatch(request.expectedVersion().getAsLong())
+                : clash);
+    }
+
+    private static <C, S, E extends IntegrationEvent> S replay(Aggregate<C, S, E> aggregate, List<RecordedEvent<E>> history) {
+        S state = aggregate.decider().initialState();
+        for (RecordedEvent<E> recorded : history) {
+            state = aggregate.decider().evolve().apply(state, recorded.event());
+        }
+        return state;
+    }
+}

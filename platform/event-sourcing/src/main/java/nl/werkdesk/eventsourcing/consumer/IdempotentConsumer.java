@@ -1,0 +1,138 @@
+package nl.werkdesk.eventsourcing.consumer;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import nl.werkdesk.contracts.EventCatalog;
+import nl.werkdesk.contracts.EventType;
+import nl.werkdesk.contracts.IntegrationEvent;
+import nl.werkdesk.eventsourcing.Unavailability;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+
+/**
+ * Applies another service's events exactly once: the event id is recorded in the consumer's database in
+ * the same transaction as the effect, so a redelivered event is skipped. A poison message is nacked, and
+ * the channel's dead-letter-queue failure strategy parks it with the reason; while the database is away
+ * the message is retried with backoff instead, so nothing is parked for a passing outage.
+ */
+@ApplicationScoped
+public class IdempotentConsumer {
+
+    @ConfigMapping(prefix = "werkdesk.consumer")
+    public interface Config {
+        @WithDefault("PT0.5S")
+        Duration minBackoff();
+
+        @WithDefault("PT30S")
+        Duration maxBackoff();
+    }
+
+    private static final Logger LOG = Logger.getLogger(IdempotentConsumer.class);
+    private static final String RECORD_PROCESSED =
+            "INSERT INTO processed_events (consumer, event_id) VALUES (:consumer, :eventId) ON CONFLICT DO NOTHING";
+
+    private final ObjectMapper reader;
+    private final MeterRegistry metrics;
+    private final Config config;
+
+    IdempotentConsumer(ObjectMapper mapper, MeterRegistry metrics, Config config) {
+        this.reader = mapper.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        this.metrics = metrics;
+        this.config = config;
+    }
+
+    /**
+     * Handles one message of {@code catalog}'s topic for {@code consumer} (a name unique per consuming
+     * view): acks it once the effect committed or when it was seen before, nacks it when it is poison.
+     * Event types this consumer does not know yet (added later by the producer) are acknowledged unread.
+     */
+    public <E extends IntegrationEvent> Uni<Void> consume(String consumer, Message<String> message, EventCatalog catalog,
+                                                          Class<E> root, Function<IncomingEvent<E>, Uni<Void>> effect) {
+        Optional<IncomingEvent<E>> incoming;
+        try {
+            incoming = parse(message, catalog, root);
+        } catch (PoisonMessage poison) {
+            return reject(consumer, message, poison);
+        }
+        if (incoming.isEmpty()) {
+            return Uni.createFrom().completionStage(message.ack());
+        }
+        IncomingEvent<E> event = incoming.get();
+        return Uni.createFrom().deferred(() -> Panache.withTransaction(() -> Panache.getSession()
+                        .chain(session -> session.createNativeQuery(RECORD_PROCESSED)
+                                .setParameter("consumer", consumer)
+                                .setParameter("eventId", event.eventId())
+                                .executeUpdate())
+                        .chain(recorded -> recorded == 0 ? Uni.createFrom().voidItem() : effect.apply(event))))
+                .onFailure(Unavailability::isUnavailable).invoke(failure -> {
+                    metrics.counter("werkdesk.consumer.failures", "consumer", consumer, "kind", "transient").increment();
+                    LOG.debugf("%s waits for the database: %s", consumer, Unavailability.describe(failure));
+                })
+                .onFailure(Unavailability::isUnavailable).retry()
+                .withBackOff(config.minBackoff(), config.maxBackoff()).indefinitely()
+                .chain(() -> Uni.createFrom().completionStage(message.ack()))
+                .onFailure().recoverWithUni(failure -> reject(consumer, message, failure instanceof PoisonMessage poison
+                        ? poison
+                        : new PoisonMessage("cannot be applied: " + Unavailability.describe(failure), failure)));
+    }
+
+    private Uni<Void> reject(String consumer, Message<String> message, PoisonMessage poison) {
+        metrics.counter("werkdesk.consumer.failures", "consumer", consumer, "kind", "poison").increment();
+        LOG.warnf("%s sends a message to the dead-letter topic: %s", consumer, poison.getMessage());
+        return Uni.createFrom().completionStage(message.nack(poison));
+    }
+
+    private <E extends IntegrationEvent> Optional<IncomingEvent<E>> parse(Message<String> message, EventCatalog catalog, Class<E> root) {
+        @SuppressWarnings("unchecked")
+        IncomingCloudEventMetadata<String> cloudEvent = message.getMetadata(IncomingCloudEventMetadata.class).orElse(null);
+        if (cloudEvent == null) {
+            throw new PoisonMessage("not a CloudEvent (no ce_id, ce_type, ce_source headers)");
+        }
+        Optional<EventType> type = catalog.byCloudEventType(cloudEvent.getType());
+        if (type.isEmpty()) {
+            if (cloudEvent.getType() != null && cloudEvent.getType().startsWith("nl.werkdesk." + catalog.context() + ".")) {
+                LOG.debugf("skipping %s: not known to this consumer yet", cloudEvent.getType());
+                return Optional.empty();
+            }
+            throw new PoisonMessage("unexpected CloudEvent type " + cloudEvent.getType() + " on the " + catalog.context() + " topic");
+        }
+        UUID eventId;
+        UUID subject;
+        try {
+            eventId = UUID.fromString(cloudEvent.getId());
+            subject = cloudEvent.getSubject().map(UUID::fromString)
+                    .orElseThrow(() -> new PoisonMessage("ce_subject (the stream id) is missing"));
+        } catch (IllegalArgumentException e) {
+            throw new PoisonMessage("ce_id and ce_subject must be UUIDs");
+        }
+        if (message.getPayload() == null) {
+            throw new PoisonMessage("the message has no data");
+        }
+        E event;
+        try {
+            event = root.cast(reader.readValue(message.getPayload(), type.get().javaType()));
+        } catch (Exception e) {
+            throw new PoisonMessage("data is not a valid " + type.get().name() + ": " + e.getClass().getSimpleName());
+        }
+        long sequence;
+        try {
+            sequence = cloudEvent.getExtension("sequence").map(value -> Long.parseLong(value.toString())).orElse(0L);
+        } catch (NumberFormatException e) {
+            throw new PoisonMessage("ce_sequence must be a whole number");
+        }
+        OffsetDateTime time = cloudEvent.getTimeStamp().map(zoned -> zoned.toOffsetDateTime()).orElse(null);
+        return Optional.of(new IncomingEvent<>(eventId, cloudEvent.getType(), subject, time, sequence, event));
+    }
+}

@@ -1,0 +1,156 @@
+package nl.werkdesk.eventsourcing.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.OptionalLong;
+import java.util.UUID;
+import java.util.function.Function;
+import nl.werkdesk.contracts.IntegrationEvent;
+import nl.werkdesk.eventsourcing.command.Aggregate;
+import nl.werkdesk.eventsourcing.command.CommandHandler;
+import nl.werkdesk.eventsourcing.command.CommandRequest;
+import nl.werkdesk.eventsourcing.command.CommandResult;
+import nl.werkdesk.eventsourcing.command.Expectation;
+import nl.werkdesk.eventsourcing.store.EventMetadata;
+import org.hibernate.exception.ConstraintViolationException;
+
+/**
+ * Runs a command for a REST resource with the house conventions: the acting user in the event metadata,
+ * If-Match as the expected version, Idempotency-Key replay, and a response with the new state and its
+ * ETag (201 with Location for a new resource).
+ */
+@ApplicationScoped
+public class HttpCommands {
+
+    static final int MAX_KEY_LENGTH = 200;
+
+    private final CommandHandler handler;
+    private final SecurityIdentity identity;
+    private final ObjectMapper mapper;
+
+    HttpCommands(CommandHandler handler, SecurityIdentity identity, ObjectMapper mapper) {
+        this.handler = handler;
+        this.identity = identity;
+        this.mapper = mapper;
+    }
+
+    public <C, S, E extends IntegrationEvent> Uni<Response> execute(
+            Aggregate<C, S, E> aggregate, HttpCommand<C> command, Function<CommandResult<S, E>, Uni<?>> render) {
+        return execute(aggregate, command, result -> Uni.createFrom().voidItem(), render);
+    }
+
+    /**
+     * @param alsoInTransaction work that must commit with the events (personal data beside the stream)
+     * @param render            the response body for the state after the command, rendered in a session
+     */
+    public <C, S, E extends IntegrationEvent> Uni<Response> execute(
+            Aggregate<C, S, E> aggregate, HttpCommand<C> command,
+            Function<CommandResult<S, E>, Uni<Void>> alsoInTransaction, Function<CommandResult<S, E>, Uni<?>> render) {
+        CommandHeaders headers = command.headers() == null ? new CommandHeaders() : command.headers();
+        OptionalLong ifMatch = ETags.parseIfMatch(headers.ifMatch);
+        String key = idempotencyKey(headers.idempotencyKey);
+        int status = command.expectation() == Expectation.NEW_STREAM ? 201 : 200;
+        CommandRequest<C> request = new CommandRequest<>(command.streamId(), command.expectation(), command.command(), ifMatch,
+                new EventMetadata(actor(), UUID.randomUUID(), null, headers.traceparent));
+        if (key == null) {
+            return handler.handle(aggregate, request, alsoInTransaction)
+                    .chain(result -> respond(result, status, command, render));
+        }
+        String fingerprint = fingerprint(command);
+        Uni<Response> firstTime = handler.handle(aggregate, request,
+                        result -> remember(key, fingerprint, result, status).chain(() -> alsoInTransaction.apply(result)))
+                .chain(result -> respond(result, status, command, render));
+        return find(key).chain(earlier -> earlier == null
+                ? firstTime.onFailure(HttpCommands::isKeyClash)
+                        .recoverWithUni(() -> find(key).chain(winner -> replay(aggregate, winner, fingerprint, command, render)))
+                : replay(aggregate, earlier, fingerprint, command, render));
+    }
+
+    private static Uni<IdempotencyRecord> find(String key) {
+        return Panache.withSession(() -> Panache.getSession().chain(session -> session.find(IdempotencyRecord.class, key)));
+    }
+
+    private <S, E> Uni<Void> remember(String key, String fingerprint, CommandResult<S, E> result, int status) {
+        IdempotencyRecord record = new IdempotencyRecord();
+        record.key = key;
+        record.requestFingerprint = fingerprint;
+        record.streamId = result.streamId();
+        record.version = result.version();
+        record.status = status;
+        return Panache.getSession().chain(session -> session.persist(record).call(session::flush)).replaceWithVoid();
+    }
+
+    private <C, S, E extends IntegrationEvent> Uni<Response> replay(Aggregate<C, S, E> aggregate, IdempotencyRecord earlier,
+                                                                   String fingerprint, HttpCommand<C> command,
+                                                                   Function<CommandResult<S, E>, Uni<?>> render) {
+        if (!earlier.requestFingerprint.equals(fingerprint)) {
+            return Uni.createFrom().failure(new IdempotencyKeyReused());
+        }
+        return Panache.withSession(() -> handler.load(aggregate, earlier.streamId, earlier.version))
+                .chain(result -> respond(result, earlier.status, command, render))
+                .map(response -> Response.fromResponse(response).header("Idempotent-Replayed", "true").build());
+    }
+
+    private <C, S, E> Uni<Response> respond(CommandResult<S, E> result, int status, HttpCommand<C> command,
+                                           Function<CommandResult<S, E>, Uni<?>> render) {
+        return Panache.withSession(() -> render.apply(result)).map(body -> {
+            Response.ResponseBuilder response = Response.status(status)
+                    .entity(body)
+                    .type(MediaType.APPLICATION_JSON_TYPE)
+                    .header(HttpHeaders.ETAG, ETags.of(result.version()));
+            if (status == 201 && command.collection() != null) {
+                response.location(command.locationOf(result.streamId()));
+            }
+            return response.build();
+        });
+    }
+
+    private String actor() {
+        return identity == null || identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName();
+    }
+
+    private static String idempotencyKey(String header) {
+        if (header == null) {
+            return null;
+        }
+        String key = header.trim();
+        if (key.isEmpty() || key.length() > MAX_KEY_LENGTH || !key.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+            throw new InvalidParameter("Idempotency-Key", "must be 1 to " + MAX_KEY_LENGTH + " visible ASCII characters, such as a UUID");
+        }
+        return key;
+    }
+
+    /** The same command on the same resource with the same body gives the same fingerprint. */
+    private String fingerprint(HttpCommand<?> command) {
+        try {
+            String target = command.expectation() == Expectation.EXISTING_STREAM ? command.streamId().toString() : "new";
+            String canonical = command.command().getClass().getName() + "\n" + target + "\n"
+                    + mapper.writeValueAsString(command.requestBody());
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash);
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("cannot fingerprint the request", e);
+        }
+    }
+
+    private static boolean isKeyClash(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConstraintViolationException violation) {
+                return String.valueOf(violation.getConstraintName()).startsWith("idempotency_records")
+                        || String.valueOf(violation.getMessage()).contains("idempotency_records");
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,415 @@
+package nl.werkdesk.eventsourcing.relay;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.pgclient.PgConnection;
+import io.vertx.mutiny.pgclient.pubsub.PgSubscriber;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.pgclient.PgConnectOptions;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import nl.werkdesk.contracts.EventCatalog;
+import nl.werkdesk.contracts.EventType;
+import nl.werkdesk.eventsourcing.BusinessCalendar;
+import nl.werkdesk.eventsourcing.Unavailability;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * The outbox relay: tails the event table after commit and publishes each event once, in order, as a
+ * CloudEvent keyed by its stream id. One replica at a time holds the relay's advisory lock; it wakes on
+ * NOTIFY and polls as a fallback, and retries with backoff while Kafka or the database is away.
+ *
+ * <p>Gap safety: positions are taken at insert but become visible at commit, so the relay reads in
+ * (transaction id, position) order and only below the oldest transaction still running.
+ *
+ * <p>Each batch is one Kafka transaction ({@link RelayProducer}): a batch that fails half way (the broker goes
+ * away) is aborted as a whole, so a stream on the topic never has a gap that a later event jumps over, and the
+ * batch is sent again. The checkpoint moves after the commit; what a crash in between leaves on the topic is
+ * skipped on recovery ({@link PublishedTail}). Consumers read with isolation.level=read_committed.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    static final String NOTIFY_CHANNEL = "werkdesk_events";
+    static final String CHECKPOINT = "outbox";
+    /** pg_advisory_lock key of the relay: one active relay per service database. */
+    public static final long LOCK_KEY = 0x57_45_52_4B_44_45_53_4BL;
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+
+    private static final String READ_BATCH = """
+            SELECT global_position, transaction_id::text AS transaction_id, stream_id, version, event_id, type,
+                   data::text AS data, metadata::text AS metadata, occurred_at
+              FROM events
+             WHERE (transaction_id, global_position) > ($1::text::xid8, $2)
+               AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+             ORDER BY transaction_id, global_position
+             LIMIT $3""";
+    private static final String READ_CHECKPOINT =
+            "SELECT transaction_id::text AS transaction_id, global_position FROM relay_checkpoint WHERE relay = $1";
+    private static final String SAVE_CHECKPOINT = """
+            INSERT INTO relay_checkpoint AS c (relay, transaction_id, global_position, updated_at)
+            VALUES ($1, $2::text::xid8, $3, now())
+            ON CONFLICT (relay) DO UPDATE
+               SET transaction_id = excluded.transaction_id, global_position = excluded.global_position, updated_at = now()
+             WHERE (c.transaction_id, c.global_position) < (excluded.transaction_id, excluded.global_position)""";
+    private static final String POSITIONS_OF = """
+            SELECT event_id, transaction_id::text AS transaction_id, global_position FROM events WHERE event_id = ANY($1)""";
+    private static final String LAG = """
+            SELECT count(*) AS waiting, COALESCE(EXTRACT(EPOCH FROM now() - min(recorded_at)), 0) AS oldest_seconds
+              FROM events WHERE (transaction_id, global_position) > ($1::text::xid8, $2)""";
+
+    private final Vertx vertx;
+    private final Pool pool;
+    private final RelayProducer producer;
+    /** The producer blocks; it gets a thread of its own so that no event loop waits for Kafka. */
+    private final ExecutorService producerThread = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "werkdesk-relay-producer");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final EventCatalog catalog;
+    private final RelayConfig config;
+    private final ZoneId zone;
+    private final Map<String, Object> kafkaConfig;
+    private final PgConnectOptions connectOptions;
+
+    private final io.micrometer.core.instrument.Counter publishFailures;
+    private final AtomicBoolean draining = new AtomicBoolean();
+    private final AtomicLong waitingEvents = new AtomicLong();
+    private final AtomicLong oldestWaitingSeconds = new AtomicLong();
+    private volatile boolean wakeAgain;
+    private volatile boolean stopped;
+    private volatile boolean needsRecovery = true;
+    private volatile PgConnection leaderConnection;
+    private volatile PgSubscriber subscriber;
+    private volatile Position checkpoint;
+    private volatile Map<Integer, Position> publishedTail = Map.of();
+    private volatile PublishedTail.Tail tail;
+    private volatile long pausedUntilNanos;
+    private volatile int consecutiveFailures;
+    private final List<Long> timers = new ArrayList<>();
+
+    OutboxRelay(Vertx vertx, Pool pool,
+                EventCatalog catalog, RelayConfig config, BusinessCalendar calendar, MeterRegistry metrics,
+                @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
+                @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
+                @ConfigProperty(name = "quarkus.datasource.username") Optional<String> username,
+                @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password,
+                @ConfigProperty(name = "quarkus.application.name") String applicationName) {
+        this.vertx = vertx;
+        this.pool = pool;
+        this.producer = new RelayProducer(kafkaConfig, config.kafka(), applicationName, config.producerCloseTimeout());
+        this.catalog = catalog;
+        this.config = config;
+        this.zone = calendar.zone();
+        this.kafkaConfig = kafkaConfig;
+        PgConnectOptions options = PgConnectOptions.fromUri(url.startsWith("vertx-reactive:") ? url.substring("vertx-reactive:".length()) : url);
+        username.ifPresent(options::setUser);
+        password.ifPresent(options::setPassword);
+        this.connectOptions = options;
+        this.publishFailures = metrics.counter("werkdesk.relay.publish.failures");
+        Gauge.builder("werkdesk.relay.lag.events", waitingEvents, AtomicLong::get)
+                .description("Events appended but not yet published to Kafka").register(metrics);
+        Gauge.builder("werkdesk.relay.lag.oldest.seconds", oldestWaitingSeconds, AtomicLong::get)
+                .description("Age of the oldest event not yet published to Kafka").baseUnit("seconds").register(metrics);
+    }
+
+    void start(@Observes StartupEvent startup) {
+        if (config.enabled()) {
+            campaign();
+        }
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) {
+        stopped = true;
+        stopLeading();
+        producerThread.submit(producer::close);
+        producerThread.shutdown();
+    }
+
+    /** True while this replica holds the relay lock. */
+    public boolean isLeader() {
+        return leaderConnection != null;
+    }
+
+    /** Rounds of publishing that failed (Kafka or the database away) since start. */
+    public double publishFailures() {
+        return publishFailures.count();
+    }
+
+    /** Events appended but not yet acknowledged by Kafka, as last measured. */
+    public long lag() {
+        return waitingEvents.get();
+    }
+
+    private void campaign() {
+        if (stopped) {
+            return;
+        }
+        PgConnection.connect(vertx, new PgConnectOptions(connectOptions).setMetricsName("werkdesk-relay-lock"))
+                .chain(connection -> connection.query("SELECT pg_try_advisory_lock(" + LOCK_KEY + ") AS locked").execute()
+                        .map(rows -> rows.iterator().next().getBoolean("locked"))
+                        .onFailure().call(connection::close)
+                        .call(locked -> locked ? Uni.createFrom().voidItem() : connection.close())
+                        .invoke(locked -> {
+                            if (locked) {
+                                lead(connection);
+                            }
+                        }))
+                .subscribe().with(
+                        locked -> {
+                            if (!locked) {
+                                retryCampaign();
+                            }
+                        },
+                        failure -> {
+                            LOG.debugf("relay could not reach the database to take the lock: %s", Unavailability.describe(failure));
+                            retryCampaign();
+                        });
+    }
+
+    private void retryCampaign() {
+        if (!stopped) {
+            vertx.setTimer(config.leaderRetryInterval().toMillis(), id -> campaign());
+        }
+    }
+
+    private void lead(PgConnection connection) {
+        LOG.infof("relay for %s is active on this replica", config.topic());
+        leaderConnection = connection;
+        needsRecovery = true;
+        checkpoint = null;
+        connection.closeHandler(() -> {
+            if (leaderConnection == connection) {
+                LOG.warn("relay lost its database connection and with it the relay lock; campaigning again");
+                stopLeading();
+                retryCampaign();
+            }
+        });
+        PgSubscriber listener = PgSubscriber.subscriber(vertx, new PgConnectOptions(connectOptions).setMetricsName("werkdesk-relay-listener"))
+                .reconnectPolicy(attempts -> config.pollInterval().toMillis());
+        listener.channel(NOTIFY_CHANNEL).handler(payload -> wake()).subscribeHandler(this::wake);
+        subscriber = listener;
+        listener.connect().subscribe().with(ok -> wake(), failure -> LOG.debug("relay listener not connected yet; polling"));
+        synchronized (timers) {
+            timers.add(vertx.setPeriodic(config.pollInterval().toMillis(), id -> wake()));
+            timers.add(vertx.setPeriodic(config.lagInterval().toMillis(), id -> measureLag()));
+        }
+        wake();
+    }
+
+    private void stopLeading() {
+        PgConnection connection = leaderConnection;
+        leaderConnection = null;
+        synchronized (timers) {
+            timers.forEach(vertx::cancelTimer);
+            timers.clear();
+        }
+        PgSubscriber listener = subscriber;
+        subscriber = null;
+        if (listener != null) {
+            listener.closeAndForget();
+        }
+        if (connection != null) {
+            connection.closeAndForget();
+        }
+    }
+
+    /** Publishes whatever is waiting; concurrent wake-ups fold into one more round. */
+    void wake() {
+        if (!isLeader() || System.nanoTime() < pausedUntilNanos) {
+            return;
+        }
+        if (!draining.compareAndSet(false, true)) {
+            wakeAgain = true;
+            return;
+        }
+        wakeAgain = false;
+        drain().subscribe().with(
+                done -> {
+                    if (consecutiveFailures > 0) {
+                        LOG.infof("relay for %s publishes again after %d failed attempt(s)", config.topic(), consecutiveFailures);
+                    }
+                    consecutiveFailures = 0;
+                    draining.set(false);
+                    if (wakeAgain) {
+                        wake();
+                    }
+                },
+                failure -> {
+                    needsRecovery = true;
+                    publishFailures.increment();
+                    int failures = ++consecutiveFailures;
+                    long backoff = Math.min(config.maxBackoff().toMillis(), config.minBackoff().toMillis() << Math.min(failures - 1, 16));
+                    if (failures == 1) {
+                        LOG.warnf("relay for %s cannot publish, retrying with backoff: %s", config.topic(), Unavailability.describe(failure));
+                    } else {
+                        LOG.debugf("relay for %s still cannot publish (attempt %d): %s", config.topic(), failures, failure);
+                    }
+                    pausedUntilNanos = System.nanoTime() + backoff * 1_000_000;
+                    draining.set(false);
+                    vertx.setTimer(backoff, id -> {
+                        pausedUntilNanos = 0;
+                        wake();
+                    });
+                });
+    }
+
+    private Uni<Void> drain() {
+        return loadCheckpoint().chain(this::recoverIfNeeded).chain(this::publishBatches);
+    }
+
+    private Uni<Void> loadCheckpoint() {
+        if (checkpoint != null) {
+            return Uni.createFrom().voidItem();
+        }
+        return pool.preparedQuery(READ_CHECKPOINT).execute(Tuple.of(CHECKPOINT)).invoke(rows -> {
+            var iterator = rows.iterator();
+            if (iterator.hasNext()) {
+                Row row = iterator.next();
+                checkpoint = Position.of(row.getString("transaction_id"), row.getLong("global_position"));
+            } else {
+                checkpoint = Position.START;
+            }
+        }).replaceWithVoid();
+    }
+
+    /** After a crash or a failed batch: learn from the topic itself what is already there. */
+    private Uni<Void> recoverIfNeeded() {
+        if (!needsRecovery) {
+            return Uni.createFrom().voidItem();
+        }
+        return Uni.createFrom().item(() -> PublishedTail.read(kafkaConfig, config.topic(), catalog.source().toString(), config.tailTimeout()))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .chain(found -> {
+                    List<UUID> ids = List.copyOf(found.lastEventIds().values());
+                    if (ids.isEmpty()) {
+                        return Uni.createFrom().item(new PositionedTail(found, Map.of()));
+                    }
+                    return pool.preparedQuery(POSITIONS_OF).execute(Tuple.of(ids.toArray(UUID[]::new))).map(rows -> {
+                        Map<UUID, Position> byId = new HashMap<>();
+                        for (Row row : rows) {
+                            byId.put(row.getUUID("event_id"), Position.of(row.getString("transaction_id"), row.getLong("global_position")));
+                        }
+                        Map<Integer, Position> byPartition = new HashMap<>();
+                        found.lastEventIds().forEach((partition, id) -> {
+                            if (byId.containsKey(id)) {
+                                byPartition.put(partition, byId.get(id));
+                            }
+                        });
+                        return new PositionedTail(found, byPartition);
+                    });
+                })
+                .invoke(positioned -> {
+                    tail = positioned.tail();
+                    publishedTail = positioned.positions();
+                    needsRecovery = false;
+                })
+                .replaceWithVoid();
+    }
+
+    private record PositionedTail(PublishedTail.Tail tail, Map<Integer, Position> positions) {
+    }
+
+    private Uni<Void> publishBatches() {
+        return pool.preparedQuery(READ_BATCH)
+                .execute(Tuple.of(String.valueOf(checkpoint.transactionId()), checkpoint.globalPosition(), config.batchSize()))
+                .chain(rows -> {
+                    List<Row> batch = new ArrayList<>(rows.size());
+                    rows.forEach(batch::add);
+                    if (batch.isEmpty()) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    Row lastRow = batch.get(batch.size() - 1);
+                    Position last = Position.of(lastRow.getString("transaction_id"), lastRow.getLong("global_position"));
+                    return publish(batch)
+                            .chain(() -> pool.preparedQuery(SAVE_CHECKPOINT)
+                                    .execute(Tuple.of(CHECKPOINT, String.valueOf(last.transactionId()), last.globalPosition())))
+                            .invoke(() -> checkpoint = last)
+                            .chain(() -> batch.size() < config.batchSize() ? Uni.createFrom().voidItem() : publishBatches());
+                });
+    }
+
+    /** Sends the batch in order in one Kafka transaction; completes when it is committed. */
+    private Uni<Void> publish(List<Row> batch) {
+        List<ProducerRecord<String, String>> records = new ArrayList<>(batch.size());
+        for (Row row : batch) {
+            if (!alreadyOnTopic(row)) {
+                records.add(toRecord(row));
+            }
+        }
+        if (records.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return Uni.createFrom().item(() -> {
+            producer.publishInTransaction(records);
+            return records.size();
+        }).runSubscriptionOn(producerThread).replaceWithVoid();
+    }
+
+    private boolean alreadyOnTopic(Row row) {
+        if (publishedTail.isEmpty() || tail == null) {
+            return false;
+        }
+        Position published = publishedTail.get(tail.partitionOf(row.getUUID("stream_id").toString()));
+        Position position = Position.of(row.getString("transaction_id"), row.getLong("global_position"));
+        return published != null && !position.isAfter(published);
+    }
+
+    /** A CloudEvent in Kafka's binary content mode: the data as the value, the attributes as ce_ headers. */
+    private ProducerRecord<String, String> toRecord(Row row) {
+        String typeName = row.getString("type");
+        EventType type = catalog.byName(typeName)
+                .orElseThrow(() -> new IllegalStateException("event type " + typeName + " is not in the " + catalog.context() + " catalog"));
+        String streamId = row.getUUID("stream_id").toString();
+        ProducerRecord<String, String> record = new ProducerRecord<>(config.topic(), streamId, row.getString("data"));
+        CloudEventHeaders.of(row.getUUID("event_id").toString(), catalog.source(), type, streamId,
+                        row.getOffsetDateTime("occurred_at").atZoneSameInstant(zone), row.getLong("version"))
+                .forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
+        traceparentOf(row.getString("metadata"))
+                .ifPresent(traceparent -> record.headers().add(new RecordHeader("traceparent", traceparent.getBytes(StandardCharsets.UTF_8))));
+        return record;
+    }
+
+    private static Optional<String> traceparentOf(String metadataJson) {
+        io.vertx.core.json.JsonObject metadata = new io.vertx.core.json.JsonObject(metadataJson);
+        return Optional.ofNullable(metadata.getString("traceparent"));
+    }
+
+    private void measureLag() {
+        Position from = checkpoint;
+        if (from == null || !isLeader()) {
+            return;
+        }
+        pool.preparedQuery(LAG).execute(Tuple.of(String.valueOf(from.transactionId()), from.globalPosition()))
+                .subscribe().with(rows -> {
+                    Row row = rows.iterator().next();
+                    waitingEvents.set(row.getLong("waiting"));
+                    oldestWaitingSeconds.set(row.getNumeric("oldest_seconds").longValue());
+                }, failure -> LOG.debugf("relay lag not measured: %s", Unavailability.describe(failure)));
+    }
+}

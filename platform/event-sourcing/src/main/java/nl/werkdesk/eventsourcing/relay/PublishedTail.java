@@ -1,0 +1,113 @@
+package nl.werkdesk.eventsourcing.relay;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.utils.Utils;
+
+/**
+ * The last event id on each partition of the relay's topic. After a crash between Kafka's acknowledgement
+ * and the checkpoint, or a batch that failed half way, the relay skips what the topic already holds, so
+ * that every event appears on Kafka exactly once. Blocking: run it on a worker thread.
+ */
+final class PublishedTail {
+
+    static final String EVENT_ID_HEADER = "ce_id";
+    static final String SOURCE_HEADER = "ce_source";
+    /** Records read per step back from the end of a partition. */
+    static final int WINDOW = 200;
+
+    /** The last event id per partition, and how many partitions the topic has. */
+    record Tail(int partitions, Map<Integer, UUID> lastEventIds) {
+
+        /** The partition Kafka's default partitioner chooses for a record with this key. */
+        int partitionOf(String key) {
+            return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % partitions;
+        }
+    }
+
+    private PublishedTail() {
+    }
+
+    static Tail read(Map<String, Object> kafkaConfig, String topic, String source, Duration timeout) {
+        Properties properties = new Properties();
+        kafkaConfig.forEach((key, value) -> {
+            if (value != null) {
+                properties.put(key, value);
+            }
+        });
+        properties.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        properties.put(ConsumerConfig.CLIENT_ID_CONFIG, "werkdesk-relay-recovery-" + UUID.randomUUID());
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(properties)) {
+            List<PartitionInfo> infos = consumer.partitionsFor(topic, timeout);
+            if (infos == null || infos.isEmpty()) {
+                throw new IllegalStateException("topic " + topic + " has no partitions (does it exist?)");
+            }
+            List<TopicPartition> partitions = infos.stream().map(info -> new TopicPartition(topic, info.partition())).toList();
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, timeout);
+            Map<Integer, UUID> last = new HashMap<>();
+            for (TopicPartition partition : partitions) {
+                lastOwnEventId(consumer, partition, ends.get(partition), source, deadline)
+                        .ifPresent(id -> last.put(partition.partition(), id));
+            }
+            return new Tail(partitions.size(), last);
+        }
+    }
+
+    /**
+     * The id of the last event on the partition that this relay published (by its CloudEvents source),
+     * reading back window by window: other records (a poison message someone sent, say) are passed over.
+     */
+    private static java.util.Optional<UUID> lastOwnEventId(KafkaConsumer<byte[], byte[]> consumer, TopicPartition partition,
+                                                         long end, String source, long deadline) {
+        consumer.assign(List.of(partition));
+        long windowEnd = end;
+        while (windowEnd > 0) {
+            long windowStart = Math.max(0, windowEnd - WINDOW);
+            consumer.seek(partition, windowStart);
+            UUID found = null;
+            long position = windowStart;
+            while (position < windowEnd) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("could not read the end of " + partition + " in time");
+                }
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (record.offset() < windowEnd && source.equals(header(record, SOURCE_HEADER))) {
+                        String id = header(record, EVENT_ID_HEADER);
+                        if (id != null) {
+                            found = UUID.fromString(id);
+                        }
+                    }
+                    position = record.offset() + 1;
+                }
+                position = Math.max(position, consumer.position(partition));
+            }
+            if (found != null) {
+                return java.util.Optional.of(found);
+            }
+            windowEnd = windowStart;
+        }
+        return java.util.Optional.empty();
+    }
+
+    private static String header(ConsumerRecord<byte[], byte[]> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}

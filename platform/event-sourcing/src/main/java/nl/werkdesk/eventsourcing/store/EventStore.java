@@ -1,0 +1,103 @@
+package nl.werkdesk.eventsourcing.store;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import nl.werkdesk.contracts.EventType;
+import nl.werkdesk.contracts.IntegrationEvent;
+import nl.werkdesk.eventsourcing.BusinessCalendar;
+import org.hibernate.exception.ConstraintViolationException;
+
+/**
+ * The service's event store: read a stream, append to it at an expected version. Appends run inside the
+ * caller's Hibernate Reactive transaction, so that the inline view updates and the idempotency record
+ * commit or roll back together with the events.
+ */
+@ApplicationScoped
+public class EventStore {
+
+    static final String STREAM_VERSION_CONSTRAINT = "events_stream_version_unique";
+
+    private final BusinessCalendar calendar;
+    private final MeterRegistry metrics;
+
+    EventStore(BusinessCalendar calendar, MeterRegistry metrics) {
+        this.calendar = calendar;
+        this.metrics = metrics;
+    }
+
+    /** The whole stream in version order; empty when it does not exist. */
+    public <E extends IntegrationEvent> Uni<List<RecordedEvent<E>>> readStream(EventCodec<E> codec, UUID streamId) {
+        return readStream(codec, streamId, Long.MAX_VALUE);
+    }
+
+    /** The stream up to and including {@code version}: what it looked like right after that event. */
+    public <E extends IntegrationEvent> Uni<List<RecordedEvent<E>>> readStream(EventCodec<E> codec, UUID streamId, long version) {
+        return Panache.getSession()
+                .chain(session -> session.createSelectionQuery(
+                                "from StoredEvent where streamId = :streamId and version <= :version order by version", StoredEvent.class)
+                        .setParameter("streamId", streamId)
+                        .setParameter("version", version)
+                        .getResultList())
+                .map(rows -> rows.stream().map(row -> decode(codec, row)).toList());
+    }
+
+    /**
+     * Appends events after {@code expectedVersion}. Must run inside a transaction. Fails with a
+     * {@link ConcurrencyConflict} when another append got there first.
+     */
+    public <E extends IntegrationEvent> Uni<List<RecordedEvent<E>>> append(EventCodec<E> codec, UUID streamId, String streamType,
+                                                                          long expectedVersion, List<E> events, EventMetadata metadata) {
+        List<StoredEvent> rows = new ArrayList<>(events.size());
+        long version = expectedVersion;
+        String encodedMetadata = codec.encode(metadata);
+        for (E event : events) {
+            EventType type = codec.typeOf(event);
+            StoredEvent row = new StoredEvent();
+            row.streamId = streamId;
+            row.streamType = streamType;
+            row.version = ++version;
+            row.eventId = UUID.randomUUID();
+            row.type = type.name();
+            row.schemaVersion = type.schemaVersion();
+            row.data = codec.encode(event);
+            row.metadata = encodedMetadata;
+            row.occurredAt = calendar.startOf(event.occurredOn());
+            rows.add(row);
+        }
+        return Panache.getSession()
+                .chain(session -> session.persistAll(rows.toArray()).call(session::flush))
+                .onFailure(EventStore::isVersionClash).transform(clash -> new ConcurrencyConflict(streamId, expectedVersion))
+                .invoke(() -> rows.forEach(row -> metrics.counter("werkdesk.events.appended", "type", row.type).increment()))
+                .map(ignored -> {
+                    List<RecordedEvent<E>> recorded = new ArrayList<>(rows.size());
+                    for (int i = 0; i < rows.size(); i++) {
+                        StoredEvent row = rows.get(i);
+                        recorded.add(new RecordedEvent<>(row.globalPosition, row.eventId, streamId, streamType, row.version,
+                                row.type, events.get(i), metadata, row.occurredAt, row.recordedAt));
+                    }
+                    return recorded;
+                });
+    }
+
+    private static <E extends IntegrationEvent> RecordedEvent<E> decode(EventCodec<E> codec, StoredEvent row) {
+        return new RecordedEvent<>(row.globalPosition, row.eventId, row.streamId, row.streamType, row.version, row.type,
+                codec.decode(row.type, row.data), codec.decodeMetadata(row.metadata), row.occurredAt, row.recordedAt);
+    }
+
+    private static boolean isVersionClash(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConstraintViolationException violation) {
+                String constraint = violation.getConstraintName();
+                return constraint == null
+                        ? String.valueOf(violation.getMessage()).contains(STREAM_VERSION_CONSTRAINT)
+                        : constraint.contains(STREAM_VERSION_CONSTRAINT);
+            }
+        }
+        return false;
+    }
+}

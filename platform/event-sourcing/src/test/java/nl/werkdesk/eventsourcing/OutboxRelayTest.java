@@ -1,0 +1,219 @@
+package nl.werkdesk.eventsourcing;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import nl.werkdesk.eventsourcing.command.Aggregate;
+import nl.werkdesk.eventsourcing.command.CommandHandler;
+import nl.werkdesk.eventsourcing.relay.OutboxRelay;
+import nl.werkdesk.eventsourcing.sample.Counter;
+import nl.werkdesk.eventsourcing.sample.CounterEvent;
+import nl.werkdesk.testing.KafkaBroker;
+import nl.werkdesk.testing.KafkaTopicReader;
+import nl.werkdesk.testing.PostgresServer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class OutboxRelayTest {
+
+    static final String TOPIC = CounterEvent.TOPIC;
+    static final Duration QUIET = Duration.ofMillis(1500);
+    static final Duration PUBLISHED = Duration.ofSeconds(30);
+    static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    @Inject
+    CommandHandler handler;
+    @Inject
+    Aggregate<Counter.Command, Counter.State, CounterEvent> aggregate;
+    @Inject
+    OutboxRelay relay;
+
+    final KafkaTopicReader topic = new KafkaTopicReader();
+
+    Counters counters() {
+        return new Counters(handler, aggregate);
+    }
+
+    @Test
+    void publishesEachEventAsABinaryCloudEventKeyedByItsStream() {
+        UUID id = counters().open();
+        counters().increment(id, 4);
+        List<ConsumerRecord<String, String>> records = topic.await(TOPIC, record -> record.key().equals(id.toString()), 2, PUBLISHED);
+        ConsumerRecord<String, String> incremented = records.get(1);
+        var stored = counters().history(id).get(1);
+        assertEquals("1.0", KafkaTopicReader.header(incremented, "ce_specversion"));
+        assertEquals(stored.eventId().toString(), KafkaTopicReader.header(incremented, "ce_id"));
+        assertEquals("urn:nld:werkdesk:sample-service", KafkaTopicReader.header(incremented, "ce_source"));
+        assertEquals("nl.werkdesk.sample.counter-incremented", KafkaTopicReader.header(incremented, "ce_type"));
+        assertEquals(id.toString(), KafkaTopicReader.header(incremented, "ce_subject"));
+        assertEquals("2", KafkaTopicReader.header(incremented, "ce_sequence"));
+        assertEquals("urn:nld:werkdesk:schema:sample:counter-incremented:v1", KafkaTopicReader.header(incremented, "ce_dataschema"));
+        assertTrue(KafkaTopicReader.header(incremented, "ce_time").startsWith("2025-03-03T00:00"), KafkaTopicReader.header(incremented, "ce_time"));
+        assertEquals("application/json", KafkaTopicReader.header(incremented, "content-type"));
+        assertEquals(JSON.createObjectNode().put("counterId", id.toString()).put("by", 4).put("incrementedOn", "2025-03-03"),
+                readTree(incremented.value()));
+    }
+
+    @Test
+    void withholdsALaterCommitUntilAnEarlierOpenTransactionCommitsThenPublishesBoth() throws SQLException {
+        UUID early = counters().open();
+        UUID late = counters().open();
+        topic.await(TOPIC, record -> record.key().equals(early.toString()) || record.key().equals(late.toString()), 2, PUBLISHED);
+        try (Connection earlier = PostgresServer.shared().connect("kernel")) {
+            earlier.setAutoCommit(false);
+            insertIncrement(earlier, early, 2);
+            counters().increment(late, 1);
+            sleep(QUIET);
+            assertFalse(topic.readAll(TOPIC).stream().anyMatch(record -> record.key().equals(late.toString())
+                            && "2".equals(KafkaTopicReader.header(record, "ce_sequence"))),
+                    "an event committed while an earlier transaction is open must wait for it");
+            earlier.commit();
+        }
+        topic.await(TOPIC, record -> (record.key().equals(early.toString()) || record.key().equals(late.toString()))
+                && "2".equals(KafkaTopicReader.header(record, "ce_sequence")), 2, PUBLISHED);
+    }
+
+    @Test
+    void onlyOneReplicaRelaysAndAnotherTakesOverWhenItsSessionEnds() throws SQLException {
+        UUID id = counters().open();
+        topic.await(TOPIC, record -> record.key().equals(id.toString()), 1, PUBLISHED);
+        try (Connection otherReplica = PostgresServer.shared().connect("kernel")) {
+            assertFalse(tryRelayLock(otherReplica), "the running relay holds the lock");
+            await().atMost(PUBLISHED).until(() -> {
+                terminateRelayLockHolder(otherReplica);
+                return tryRelayLock(otherReplica);
+            });
+            await().atMost(PUBLISHED).until(() -> !relay.isLeader());
+            counters().increment(id, 1);
+            sleep(QUIET);
+            assertFalse(topic.readAll(TOPIC).stream().anyMatch(record -> record.key().equals(id.toString())
+                    && "2".equals(KafkaTopicReader.header(record, "ce_sequence"))), "no relay runs while another replica holds the lock");
+        }
+        topic.await(TOPIC, record -> record.key().equals(id.toString()) && "2".equals(KafkaTopicReader.header(record, "ce_sequence")),
+                1, PUBLISHED);
+        assertTrue(relay.isLeader());
+    }
+
+    @Test
+    void skipsWhatTheTopicAlreadyHoldsWhenItsCheckpointIsBehind() throws SQLException {
+        UUID id = counters().open();
+        counters().increment(id, 1);
+        topic.await(TOPIC, record -> record.key().equals(id.toString()), 2, PUBLISHED);
+        try (Connection database = PostgresServer.shared().connect("kernel")) {
+            // As after a crash between Kafka's acknowledgement and the checkpoint: the checkpoint is behind.
+            database.createStatement().executeUpdate("UPDATE relay_checkpoint SET transaction_id = '0', global_position = 0");
+            await().atMost(PUBLISHED).until(() -> {
+                terminateRelayLockHolder(database);
+                return !relay.isLeader();
+            });
+        }
+        await().atMost(PUBLISHED).until(relay::isLeader);
+        counters().increment(id, 1);
+        topic.await(TOPIC, record -> record.key().equals(id.toString()) && "3".equals(KafkaTopicReader.header(record, "ce_sequence")),
+                1, PUBLISHED);
+        assertEachEventOnTheTopicOnce();
+    }
+
+    @Test
+    void acceptsCommandsWhileKafkaIsDownAndPublishesEveryEventOnceInOrderAfterwards() {
+        KafkaBroker kafka = KafkaBroker.shared();
+        assumeFalse(kafka.isExternal(), "needs the embedded broker, which it stops and starts");
+        UUID id = counters().open();
+        topic.await(TOPIC, record -> record.key().equals(id.toString()), 1, PUBLISHED);
+        double failuresBefore = relay.publishFailures();
+        kafka.stop();
+        try {
+            for (int i = 0; i < 5; i++) {
+                counters().increment(id, 1);
+            }
+            await().atMost(PUBLISHED).until(() -> relay.publishFailures() > failuresBefore);
+        } finally {
+            kafka.start();
+        }
+        List<ConsumerRecord<String, String>> records = topic.await(TOPIC, record -> record.key().equals(id.toString()), 6, Duration.ofSeconds(60));
+        assertEquals(List.of("1", "2", "3", "4", "5", "6"),
+                records.stream().map(record -> KafkaTopicReader.header(record, "ce_sequence")).toList());
+        assertEachEventOnTheTopicOnce();
+    }
+
+    @Test
+    void reportsAppendsAndRelayLagAsMetrics() {
+        UUID id = counters().open();
+        topic.await(TOPIC, record -> record.key().equals(id.toString()), 1, PUBLISHED);
+        await().atMost(PUBLISHED).until(() -> relay.lag() == 0);
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("werkdesk_events_appended_total{type=\"CounterOpened\"}"))
+                .body(containsString("werkdesk_relay_lag_events"))
+                .body(containsString("werkdesk_relay_lag_oldest_seconds"));
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode readTree(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (java.io.IOException e) {
+            throw new AssertionError("not JSON: " + json, e);
+        }
+    }
+
+    private void assertEachEventOnTheTopicOnce() {
+        Set<String> seen = new HashSet<>();
+        for (ConsumerRecord<String, String> record : topic.readAll(TOPIC)) {
+            String eventId = KafkaTopicReader.header(record, "ce_id");
+            if (eventId != null && KafkaTopicReader.header(record, IdempotentConsumerTest.REDELIVERED) == null) {
+                assertTrue(seen.add(eventId), "event " + eventId + " is on the topic more than once");
+            }
+        }
+    }
+
+    private static void insertIncrement(Connection connection, UUID counterId, long version) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("""
+                INSERT INTO events (stream_id, stream_type, version, event_id, type, schema_version, data, metadata, occurred_at)
+                VALUES (?, 'counter', ?, ?, 'CounterIncremented', 1, ?::jsonb, '{"actor":"kernel-test"}'::jsonb, now())""")) {
+            insert.setObject(1, counterId);
+            insert.setLong(2, version);
+            insert.setObject(3, UUID.randomUUID());
+            insert.setString(4, "{\"counterId\":\"" + counterId + "\",\"by\":10,\"incrementedOn\":\"2025-03-03\"}");
+            insert.executeUpdate();
+        }
+    }
+
+    private static boolean tryRelayLock(Connection connection) throws SQLException {
+        try (ResultSet result = connection.createStatement().executeQuery("SELECT pg_try_advisory_lock(" + OutboxRelay.LOCK_KEY + ")")) {
+            result.next();
+            return result.getBoolean(1);
+        }
+    }
+
+    /** Ends the database session of whoever holds the relay lock, as when its pod is killed. */
+    private static void terminateRelayLockHolder(Connection connection) throws SQLException {
+        connection.createStatement().execute("""
+                SELECT pg_terminate_backend(pid) FROM pg_locks
+                 WHERE locktype = 'advisory' AND granted AND pid <> pg_backend_pid()
+                   AND database = (SELECT oid FROM pg_database WHERE datname = current_database())""");
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

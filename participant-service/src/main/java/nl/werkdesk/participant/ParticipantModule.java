@@ -1,0 +1,88 @@
+package nl.werkdesk.participant;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.Set;
+import nl.werkdesk.contracts.EventCatalog;
+import nl.werkdesk.contracts.participant.AsylumTrack;
+import nl.werkdesk.contracts.participant.ParticipantEvent;
+import nl.werkdesk.eventsourcing.command.Aggregate;
+import nl.werkdesk.participant.domain.Participant;
+import nl.werkdesk.participant.domain.WorkEligibilityPolicies;
+import nl.werkdesk.participant.domain.WorkEligibilityPolicy;
+import nl.werkdesk.participant.view.ParticipantProjection;
+
+/** Wires the participant domain to the kernel: the aggregate, its catalog and the dated policies. */
+@ApplicationScoped
+public class ParticipantModule {
+
+    public static final String STREAM_TYPE = "participant";
+
+    @ConfigMapping(prefix = "werkdesk.participant")
+    public interface Config {
+        /** The reception locations (azc) where the pilot enrols participants. */
+        Set<String> locations();
+    }
+
+    @ConfigMapping(prefix = "werkdesk.eligibility")
+    public interface EligibilityConfig {
+        List<Policy> policies();
+
+        interface Policy {
+            String id();
+
+            String name();
+
+            LocalDate validFrom();
+
+            /** Per asylum track (regular, high-recognition-chance, safe-country-of-origin); a missing track has no access. */
+            Map<String, Period> waitingPeriods();
+
+            @WithDefault("true")
+            boolean dublinClaimantsExcluded();
+
+            @WithName("max-work-weeks-per-52-weeks")
+            OptionalInt maxWorkWeeksPer52Weeks();
+
+            @WithDefault("18")
+            int minimumAge();
+
+            @WithDefault("P28D")
+            Period departureTerm();
+        }
+    }
+
+    @Produces
+    @Singleton
+    WorkEligibilityPolicies policies(EligibilityConfig config) {
+        return new WorkEligibilityPolicies(config.policies().stream().map(policy -> {
+            Map<AsylumTrack, Period> waits = new EnumMap<>(AsylumTrack.class);
+            policy.waitingPeriods().forEach((track, period) ->
+                    waits.put(AsylumTrack.valueOf(track.toUpperCase(java.util.Locale.ROOT).replace('-', '_')), period));
+            return new WorkEligibilityPolicy(policy.id(), policy.name(), policy.validFrom(), waits,
+                    policy.dublinClaimantsExcluded(), policy.maxWorkWeeksPer52Weeks(), policy.minimumAge(), policy.departureTerm());
+        }).toList());
+    }
+
+    @Produces
+    @Singleton
+    Aggregate<Participant.Command, Participant.State, ParticipantEvent> participants(WorkEligibilityPolicies policies,
+                                                                                   ParticipantProjection projection) {
+        return new Aggregate<>(STREAM_TYPE, Participant.decider(policies), ParticipantEvent.CATALOG, ParticipantEvent.class, projection);
+    }
+
+    @Produces
+    EventCatalog catalog() {
+        return ParticipantEvent.CATALOG;
+    }
+}

@@ -69,6 +69,21 @@ final class EmbeddedKafka {
                 lastFailure);
     }
 
+    /**
+     * A broker on fixed ports whose data stays in {@code directory} across runs (formatted on first use only),
+     * for running services on a developer's machine. Stops, keeping its data, when the JVM exits.
+     */
+    static EmbeddedKafka launchPersistent(Path directory, int brokerPort, int controllerPort) {
+        EmbeddedKafka kafka = new EmbeddedKafka(directory, brokerPort, controllerPort);
+        if (!java.nio.file.Files.exists(Path.of(kafka.logDirectory(), "meta.properties"))) {
+            kafka.format();
+        }
+        kafka.startServer();
+        Runtime.getRuntime().addShutdownHook(new Thread(kafka::stop, "werkdesk-kafka-shutdown"));
+        LOG.infof("Kafka broker (KRaft) listening on %s, data in %s", kafka.bootstrapServers(), directory);
+        return kafka;
+    }
+
     String bootstrapServers() {
         return Ports.LOOPBACK + ":" + brokerPort;
     }

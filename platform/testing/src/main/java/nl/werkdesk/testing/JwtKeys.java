@@ -91,6 +91,14 @@ final class JwtKeys {
         return handle;
     }
 
+    static Path writePublicKey(Path file, KeyPair pair) {
+        return write(file, "PUBLIC KEY", pair.getPublic().getEncoded());
+    }
+
+    static Path writePrivateKey(Path file, KeyPair pair) {
+        return write(file, "PRIVATE KEY", pair.getPrivate().getEncoded());
+    }
+
     private static Path write(Path file, String type, byte[] der) {
         String pem = "-----BEGIN " + type + "-----\n"
                 + Base64.getMimeEncoder(64, new byte[] { '\n' }).encodeToString(der)

@@ -27,6 +27,9 @@ final class PostgresProcess {
     private final Path directory;
     private EmbeddedPostgres server;
 
+    /** False for tests: a test server never has to survive a crash, so it skips the disk syncs. */
+    private boolean durable;
+
     private PostgresProcess(int port, Path directory) {
         this.port = port;
         this.directory = directory;
@@ -57,6 +60,20 @@ final class PostgresProcess {
         }
         throw new IllegalStateException("PostgreSQL could not bind a free port in " + LAUNCH_ATTEMPTS + " attempts",
                 lastFailure);
+    }
+
+    /**
+     * A server on a fixed port whose data stays in {@code directory} across runs, for running services on a
+     * developer's machine (with fsync: this data should survive). Stops, keeping its data, when the JVM exits.
+     */
+    static PostgresProcess launchPersistent(Path directory, int port) {
+        QuietLogging.warnOnly("io.zonky");
+        PostgresProcess postgres = new PostgresProcess(port, directory);
+        postgres.durable = true;
+        postgres.startServer();
+        Runtime.getRuntime().addShutdownHook(new Thread(postgres::stop, "werkdesk-postgres-shutdown"));
+        LOG.infof("PostgreSQL 17 (embedded) listening on %s:%d, user %s, data in %s", Ports.LOOPBACK, port, SUPERUSER, directory);
+        return postgres;
     }
 
     int port() {
@@ -92,9 +109,8 @@ final class PostgresProcess {
                     .setCleanDataDirectory(false)
                     .setRegisterShutdownHook(false)
                     .setServerConfig("listen_addresses", Ports.LOOPBACK)
-                    // A test server never has to survive a crash: skip the disk syncs.
-                    .setServerConfig("fsync", "off")
-                    .setServerConfig("full_page_writes", "off")
+                    .setServerConfig("fsync", durable ? "on" : "off")
+                    .setServerConfig("full_page_writes", durable ? "on" : "off")
                     .start();
         } catch (IOException e) {
             throw new UncheckedIOException("PostgreSQL did not start on " + Ports.LOOPBACK + ":" + port, e);

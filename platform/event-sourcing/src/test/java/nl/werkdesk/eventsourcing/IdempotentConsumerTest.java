@@ -74,6 +74,8 @@ class IdempotentConsumerTest {
         counters().increment(id, 2);
         awaitTotal(id, 2);
         assertEquals(opened.key(), parked.key());
+        io.restassured.RestAssured.given().get("/q/metrics").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("werkdesk_consumer_failures_total{consumer=\"sample-totals\",kind=\"poison\"}"));
     }
 
     @Test

@@ -28,6 +28,7 @@ import java.util.stream.Collectors;
 import nl.werkdesk.contracts.participant.ParticipantEvent;
 import nl.werkdesk.eventsourcing.BusinessCalendar;
 import nl.werkdesk.eventsourcing.Rejected;
+import nl.werkdesk.eventsourcing.UniqueViolation;
 import nl.werkdesk.eventsourcing.command.Aggregate;
 import nl.werkdesk.eventsourcing.http.HttpCommand;
 import nl.werkdesk.eventsourcing.http.HttpCommands;
@@ -46,7 +47,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.hibernate.exception.ConstraintViolationException;
 import org.jboss.resteasy.reactive.RestQuery;
 
 /** The participant collection: register a participant, and list participants by location, status and eligibility. */
@@ -105,19 +105,9 @@ public class ParticipantsResource {
         data.vNumber = request.vNumber();
         data.phone = request.phone();
         return Panache.getSession().chain(session -> session.persist(data).call(session::flush))
-                .onFailure(ParticipantsResource::isVNumberTaken)
+                .onFailure(failure -> UniqueViolation.of(failure, V_NUMBER_CONSTRAINT))
                 .transform(taken -> new Rejected("personalData.vNumber", "is already registered for another participant"))
                 .replaceWithVoid();
-    }
-
-    private static boolean isVNumberTaken(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ConstraintViolationException violation) {
-                return String.valueOf(violation.getConstraintName()).contains(V_NUMBER_CONSTRAINT)
-                        || String.valueOf(violation.getMessage()).contains(V_NUMBER_CONSTRAINT);
-            }
-        }
-        return false;
     }
 
     @GET

@@ -63,6 +63,7 @@ public final class DevServers {
                 "  Authorization: Bearer " + token,
                 "Ctrl-C stops Kafka and PostgreSQL; their data stays in " + home,
                 "");
+        // A command-line tool: its answer is for the person at the terminal, so it goes to standard output.
         System.out.println(report);
         Thread.currentThread().join();
     }

@@ -17,13 +17,13 @@ import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.function.Function;
 import nl.werkdesk.contracts.IntegrationEvent;
+import nl.werkdesk.eventsourcing.UniqueViolation;
 import nl.werkdesk.eventsourcing.command.Aggregate;
 import nl.werkdesk.eventsourcing.command.CommandHandler;
 import nl.werkdesk.eventsourcing.command.CommandRequest;
 import nl.werkdesk.eventsourcing.command.CommandResult;
 import nl.werkdesk.eventsourcing.command.Expectation;
 import nl.werkdesk.eventsourcing.store.EventMetadata;
-import org.hibernate.exception.ConstraintViolationException;
 
 /**
  * Runs a command for a REST resource with the house conventions: the acting user in the event metadata,
@@ -72,7 +72,7 @@ public class HttpCommands {
                         result -> remember(key, fingerprint, result, status).chain(() -> alsoInTransaction.apply(result)))
                 .chain(result -> respond(result, status, command, render));
         return find(key).chain(earlier -> earlier == null
-                ? firstTime.onFailure(HttpCommands::isKeyClash)
+                ? firstTime.onFailure(failure -> UniqueViolation.of(failure, "idempotency_records"))
                         .recoverWithUni(() -> find(key).chain(winner -> replay(aggregate, winner, fingerprint, command, render)))
                 : replay(aggregate, earlier, fingerprint, command, render));
     }
@@ -142,15 +142,5 @@ public class HttpCommands {
         } catch (JsonProcessingException | NoSuchAlgorithmException e) {
             throw new IllegalStateException("cannot fingerprint the request", e);
         }
-    }
-
-    private static boolean isKeyClash(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ConstraintViolationException violation) {
-                return String.valueOf(violation.getConstraintName()).startsWith("idempotency_records")
-                        || String.valueOf(violation.getMessage()).contains("idempotency_records");
-            }
-        }
-        return false;
     }
 }

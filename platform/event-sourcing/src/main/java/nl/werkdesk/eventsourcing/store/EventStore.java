@@ -10,7 +10,7 @@ import java.util.UUID;
 import nl.werkdesk.contracts.EventType;
 import nl.werkdesk.contracts.IntegrationEvent;
 import nl.werkdesk.eventsourcing.BusinessCalendar;
-import org.hibernate.exception.ConstraintViolationException;
+import nl.werkdesk.eventsourcing.UniqueViolation;
 
 /**
  * The service's event store: read a stream, append to it at an expected version. Appends run inside the
@@ -71,7 +71,7 @@ public class EventStore {
         }
         return Panache.getSession()
                 .chain(session -> session.persistAll(rows.toArray()).call(session::flush))
-                .onFailure(EventStore::isVersionClash).transform(clash -> new ConcurrencyConflict(streamId, expectedVersion))
+                .onFailure(failure -> UniqueViolation.of(failure, STREAM_VERSION_CONSTRAINT)).transform(clash -> new ConcurrencyConflict(streamId, expectedVersion))
                 .invoke(() -> rows.forEach(row -> metrics.counter("werkdesk.events.appended", "type", row.type).increment()))
                 .map(ignored -> {
                     List<RecordedEvent<E>> recorded = new ArrayList<>(rows.size());
@@ -87,17 +87,5 @@ public class EventStore {
     private static <E extends IntegrationEvent> RecordedEvent<E> decode(EventCodec<E> codec, StoredEvent row) {
         return new RecordedEvent<>(row.globalPosition, row.eventId, row.streamId, row.streamType, row.version, row.type,
                 codec.decode(row.type, row.data), codec.decodeMetadata(row.metadata), row.occurredAt, row.recordedAt);
-    }
-
-    private static boolean isVersionClash(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ConstraintViolationException violation) {
-                String constraint = violation.getConstraintName();
-                return constraint == null
-                        ? String.valueOf(violation.getMessage()).contains(STREAM_VERSION_CONSTRAINT)
-                        : constraint.contains(STREAM_VERSION_CONSTRAINT);
-            }
-        }
-        return false;
     }
 }

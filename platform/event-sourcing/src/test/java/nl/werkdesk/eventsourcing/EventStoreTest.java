@@ -92,6 +92,21 @@ class EventStoreTest {
     }
 
     @Test
+    void appendsInTheCallersTransactionSoThatBothCommitOrNeither() {
+        UUID id = counters().open();
+        var request = new nl.werkdesk.eventsourcing.command.CommandRequest<Counter.Command>(id,
+                nl.werkdesk.eventsourcing.command.Expectation.EXISTING_STREAM, new Counter.Command.Increment(3, Counters.DAY),
+                java.util.OptionalLong.empty(), EventMetadata.causedBy("kernel-test", UUID.randomUUID()));
+        assertThrows(IllegalStateException.class, () -> Counters.await(() -> Panache.withTransaction(
+                () -> handler.handleInCurrentTransaction(aggregate, request)
+                        .chain(() -> io.smallrye.mutiny.Uni.createFrom().failure(new IllegalStateException("the caller's own work failed"))))));
+        assertEquals(1, counters().load(id).version(), "the caller's failure rolled the append back");
+        Counters.await(() -> Panache.withTransaction(() -> handler.handleInCurrentTransaction(aggregate, request)));
+        assertEquals(2, counters().load(id).version());
+        assertEquals("consumer:kernel-test", counters().history(id).get(1).metadata().actor());
+    }
+
+    @Test
     void decidesAgainOnTheFreshStateWhenCommandsRaceWithoutIfMatch() throws Exception {
         UUID id = counters().open();
         List<Callable<Long>> increments = new ArrayList<>();

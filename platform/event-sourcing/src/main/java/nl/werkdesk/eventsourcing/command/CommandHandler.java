@@ -65,6 +65,16 @@ public class CommandHandler {
                 .atMost(config.conflictRetries());
     }
 
+    /**
+     * Decides and appends inside the caller's transaction, for a command caused by another service's event:
+     * the consumer's record of the event, its view updates and these events commit together. No retry
+     * here: a concurrent append fails the whole message, and the consumer tries it again.
+     */
+    public <C, S, E extends IntegrationEvent> Uni<CommandResult<S, E>> handleInCurrentTransaction(
+            Aggregate<C, S, E> aggregate, CommandRequest<C> request) {
+        return decideAndAppend(aggregate, request);
+    }
+
     /** The current state and version of a stream, or {@link StreamNotFound}. */
     public <C, S, E extends IntegrationEvent> Uni<CommandResult<S, E>> load(Aggregate<C, S, E> aggregate, UUID streamId) {
         return load(aggregate, streamId, Long.MAX_VALUE);

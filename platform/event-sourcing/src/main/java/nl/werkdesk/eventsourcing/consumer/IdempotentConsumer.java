@@ -18,14 +18,16 @@ import nl.werkdesk.contracts.EventCatalog;
 import nl.werkdesk.contracts.EventType;
 import nl.werkdesk.contracts.IntegrationEvent;
 import nl.werkdesk.eventsourcing.Unavailability;
+import nl.werkdesk.eventsourcing.store.ConcurrencyConflict;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 /**
  * Applies another service's events exactly once: the event id is recorded in the consumer's database in
  * the same transaction as the effect, so a redelivered event is skipped. A poison message is nacked, and
- * the channel's dead-letter-queue failure strategy parks it with the reason; while the database is away
- * the message is retried with backoff instead, so nothing is parked for a passing outage.
+ * the channel's dead-letter-queue failure strategy parks it with the reason; while the database is away, or
+ * when a command it causes meets a concurrent append, the message is retried with backoff instead, so
+ * nothing is parked for a passing condition.
  */
 @ApplicationScoped
 public class IdempotentConsumer {
@@ -76,16 +78,20 @@ public class IdempotentConsumer {
                                 .setParameter("eventId", event.eventId())
                                 .executeUpdate())
                         .chain(recorded -> recorded == 0 ? Uni.createFrom().voidItem() : effect.apply(event))))
-                .onFailure(Unavailability::isUnavailable).invoke(failure -> {
+                .onFailure(IdempotentConsumer::isTransient).invoke(failure -> {
                     metrics.counter("werkdesk.consumer.failures", "consumer", consumer, "kind", "transient").increment();
-                    LOG.debugf("%s waits for the database: %s", consumer, Unavailability.describe(failure));
+                    LOG.debugf("%s tries again: %s", consumer, Unavailability.describe(failure));
                 })
-                .onFailure(Unavailability::isUnavailable).retry()
+                .onFailure(IdempotentConsumer::isTransient).retry()
                 .withBackOff(config.minBackoff(), config.maxBackoff()).indefinitely()
                 .chain(() -> Uni.createFrom().completionStage(message.ack()))
                 .onFailure().recoverWithUni(failure -> reject(consumer, message, failure instanceof PoisonMessage poison
                         ? poison
                         : new PoisonMessage("cannot be applied: " + Unavailability.describe(failure), failure)));
+    }
+
+    private static boolean isTransient(Throwable failure) {
+        return Unavailability.isUnavailable(failure) || failure instanceof ConcurrencyConflict;
     }
 
     private Uni<Void> reject(String consumer, Message<String> message, PoisonMessage poison) {

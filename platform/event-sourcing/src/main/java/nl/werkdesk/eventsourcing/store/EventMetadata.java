@@ -11,4 +11,9 @@ public record EventMetadata(String actor, UUID correlationId, UUID causationId, 
     public static EventMetadata byActor(String actor) {
         return new EventMetadata(actor, UUID.randomUUID(), null, null);
     }
+
+    /** For an event a service appends because it consumed another's: the consumer acts, the event caused it. */
+    public static EventMetadata causedBy(String consumer, UUID causingEventId) {
+        return new EventMetadata("consumer:" + consumer, causingEventId, causingEventId, null);
+    }
 }

@@ -17,6 +17,7 @@ import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.function.Function;
 import nl.werkdesk.contracts.IntegrationEvent;
+import nl.werkdesk.eventsourcing.Rejected;
 import nl.werkdesk.eventsourcing.UniqueViolation;
 import nl.werkdesk.eventsourcing.command.Aggregate;
 import nl.werkdesk.eventsourcing.command.CommandHandler;
@@ -71,9 +72,13 @@ public class HttpCommands {
         Uni<Response> firstTime = handler.handle(aggregate, request,
                         result -> remember(key, fingerprint, result, status).chain(() -> alsoInTransaction.apply(result)))
                 .chain(result -> respond(result, status, command, render));
+        // A concurrent request with the same key may win: this one then runs into the key, or (deciding again
+        // on the winner's state) into a refusal such as "already filled". Either way the winner's answer is the answer.
         return find(key).chain(earlier -> earlier == null
-                ? firstTime.onFailure(failure -> UniqueViolation.of(failure, "idempotency_records"))
-                        .recoverWithUni(() -> find(key).chain(winner -> replay(aggregate, winner, fingerprint, command, render)))
+                ? firstTime.onFailure(failure -> UniqueViolation.of(failure, "idempotency_records") || failure instanceof Rejected)
+                        .recoverWithUni(failure -> find(key).chain(winner -> winner == null
+                                ? Uni.createFrom().failure(failure)
+                                : replay(aggregate, winner, fingerprint, command, render)))
                 : replay(aggregate, earlier, fingerprint, command, render));
     }
 

@@ -51,6 +51,18 @@ public final class QueryParameters {
         };
     }
 
+    /** A UUID, or null when absent (the filter is not applied). */
+    public static java.util.UUID uuid(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return java.util.UUID.fromString(value.trim());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidParameter(name, "must be a UUID");
+        }
+    }
+
     /** One of the allowed values, or null when absent. */
     public static String oneOf(String name, String value, Set<String> allowed) {
         if (value == null || value.isBlank()) {

@@ -1,0 +1,256 @@
+package nl.werkdesk.employer.rest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import nl.werkdesk.contracts.Sector;
+import nl.werkdesk.contracts.employer.EmployerEvent;
+import nl.werkdesk.contracts.employer.TwvIntermediary;
+import nl.werkdesk.employer.EmployerModule;
+import nl.werkdesk.employer.domain.Employer;
+import nl.werkdesk.employer.domain.Employer.Command;
+import nl.werkdesk.employer.domain.Employer.State;
+import nl.werkdesk.employer.rest.EmployerRequests.ChangeTwvIntermediaryRequest;
+import nl.werkdesk.employer.rest.EmployerRequests.ContactPersonRequest;
+import nl.werkdesk.employer.rest.EmployerRequests.RegisterEmployerRequest;
+import nl.werkdesk.employer.rest.QueryResponses.EmployerHistory;
+import nl.werkdesk.employer.rest.QueryResponses.EmployerListItem;
+import nl.werkdesk.employer.rest.QueryResponses.EmployerPage;
+import nl.werkdesk.employer.rest.QueryResponses.HistoryEntry;
+import nl.werkdesk.employer.view.ContactPerson;
+import nl.werkdesk.employer.view.EmployerSummary;
+import nl.werkdesk.employer.view.JobFairEmployer;
+import nl.werkdesk.employer.view.KvkRegistration;
+import nl.werkdesk.employer.view.VacancySummary;
+import nl.werkdesk.eventsourcing.BusinessCalendar;
+import nl.werkdesk.eventsourcing.Rejected;
+import nl.werkdesk.eventsourcing.UniqueViolation;
+import nl.werkdesk.eventsourcing.command.Aggregate;
+import nl.werkdesk.eventsourcing.command.CommandHandler;
+import nl.werkdesk.eventsourcing.command.StreamNotFound;
+import nl.werkdesk.eventsourcing.http.CommandHeaders;
+import nl.werkdesk.eventsourcing.http.ETags;
+import nl.werkdesk.eventsourcing.http.HttpCommand;
+import nl.werkdesk.eventsourcing.http.HttpCommands;
+import nl.werkdesk.eventsourcing.http.InvalidParameter;
+import nl.werkdesk.eventsourcing.http.QueryParameters;
+import nl.werkdesk.eventsourcing.http.Roles;
+import nl.werkdesk.eventsourcing.store.EventCodec;
+import nl.werkdesk.eventsourcing.store.StoredEvent;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+
+/**
+ * The employer liaison's view of employers: register one (with its contact person), change its TWV
+ * intermediary arrangement, list them, read one, and read its history with its vacancies and job fairs.
+ */
+@Path("/api/v1/employers")
+@RolesAllowed(Roles.EMPLOYER_LIAISON)
+@Tag(name = "Employers", description = "Employers in the pilot and their TWV intermediary arrangement")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class EmployerResource {
+
+    static final URI COLLECTION = URI.create("/api/v1/employers");
+    static final String KVK_TAKEN = "is already registered for another employer";
+
+    private final HttpCommands commands;
+    private final CommandHandler handler;
+    private final Aggregate<Command, State, EmployerEvent> employers;
+    private final BusinessCalendar calendar;
+    private final ObjectMapper mapper;
+
+    EmployerResource(HttpCommands commands, CommandHandler handler, Aggregate<Command, State, EmployerEvent> employers,
+                     BusinessCalendar calendar, ObjectMapper mapper) {
+        this.commands = commands;
+        this.handler = handler;
+        this.employers = employers;
+        this.calendar = calendar;
+        this.mapper = mapper;
+    }
+
+    @POST
+    @Operation(operationId = "registerEmployer", summary = "Register an employer, with its contact person")
+    @APIResponse(responseCode = "201", description = "The employer as registered",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EmployerResponse.class)))
+    public Uni<Response> register(@Valid @NotNull RegisterEmployerRequest body, @BeanParam CommandHeaders headers) {
+        body.contactPerson().requireReachable();
+        UUID employerId = UUID.randomUUID();
+        return commands.execute(employers,
+                HttpCommand.create(employerId, body.toCommand(employerId), body, headers, COLLECTION),
+                result -> keepBesideTheStream(employerId, body.kvkNumber(), body.contactPerson()),
+                EmployerResponse::render);
+    }
+
+    /**
+     * Claims the KvK number and keeps the contact person (personal data, never in an event), in the
+     * registration's transaction and after its Idempotency-Key record: a repeated registration replays.
+     */
+    private static Uni<Void> keepBesideTheStream(UUID employerId, String kvkNumber, ContactPersonRequest request) {
+        KvkRegistration claim = new KvkRegistration();
+        claim.kvkNumber = kvkNumber;
+        claim.employerId = employerId;
+        ContactPerson person = new ContactPerson();
+        person.employerId = employerId;
+        person.name = request.name().trim();
+        person.phone = blankToNull(request.phone());
+        person.email = blankToNull(request.email());
+        return Panache.getSession().chain(session -> session.persist(claim).call(session::flush)
+                        .onFailure(failure -> UniqueViolation.of(failure, KvkRegistration.CONSTRAINT))
+                        .transform(taken -> new Rejected("kvkNumber", KVK_TAKEN))
+                        .chain(() -> session.persist(person).call(session::flush)))
+                .replaceWithVoid();
+    }
+
+    @GET
+    @WithSession
+    @Operation(operationId = "listEmployers", summary = "Employers by trade name, filtered and paged")
+    @APIResponse(responseCode = "200", description = "One page of employers",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EmployerPage.class)))
+    public Uni<EmployerPage> list(
+            @RestQuery @Parameter(description = "Only employers in this sector (horeca, production, logistics, cleaning, home-care, other)") String sector,
+            @RestQuery @Parameter(description = "Only temp agencies (true) or only other employers (false)") String temporaryEmploymentAgency,
+            @RestQuery @Parameter(description = "Only the employer with this KvK number (8 digits)") String kvkNumber,
+            @RestQuery @Parameter(description = "Page number, from 1") String page,
+            @RestQuery @Parameter(description = "Employers per page, 1 to 100 (default 20)") String pageSize) {
+        Listing listing = Listing.of(page, pageSize);
+        Sector sectorFilter = Listing.sector(sector);
+        Boolean agencyFilter = QueryParameters.bool("temporaryEmploymentAgency", temporaryEmploymentAgency);
+        if (kvkNumber != null && !kvkNumber.isBlank() && !kvkNumber.trim().matches(Employer.KVK_NUMBER_PATTERN)) {
+            throw new InvalidParameter("kvkNumber", "must be the 8 digits of a KvK number");
+        }
+        List<String> where = new ArrayList<>();
+        Parameters parameters = new Parameters();
+        if (sectorFilter != null) {
+            where.add("sector = :sector");
+            parameters.and("sector", sectorFilter);
+        }
+        if (agencyFilter != null) {
+            where.add("temporaryEmploymentAgency = :agency");
+            parameters.and("agency", agencyFilter);
+        }
+        if (kvkNumber != null && !kvkNumber.isBlank()) {
+            where.add("kvkNumber = :kvkNumber");
+            parameters.and("kvkNumber", kvkNumber.trim());
+        }
+        String query = "from EmployerSummary" + (where.isEmpty() ? "" : " where " + String.join(" and ", where));
+        var found = EmployerSummary.<EmployerSummary>find(query, Sort.ascending("tradeName").and("employerId"), parameters)
+                .page(listing.panachePage());
+        return found.list().chain(rows -> found.count().map(total -> new EmployerPage(
+                rows.stream().map(EmployerResource::item).toList(), listing.page(), listing.pageSize(), total, listing.totalPages(total))));
+    }
+
+    private static EmployerListItem item(EmployerSummary row) {
+        TwvIntermediary intermediary = row.twvIntermediaryFrom == null ? null : new TwvIntermediary(row.twvIntermediaryFrom, row.twvIntermediaryUntil);
+        return new EmployerListItem(row.employerId, row.tradeName, row.kvkNumber, row.sector, row.temporaryEmploymentAgency,
+                row.registeredOn, intermediary);
+    }
+
+    @GET
+    @Path("/{employerId}")
+    @WithSession
+    @Operation(operationId = "getEmployer", summary = "An employer, with its contact person")
+    @APIResponse(responseCode = "200", description = "The employer",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EmployerResponse.class)))
+    public Uni<Response> get(@RestPath UUID employerId) {
+        return handler.load(employers, employerId).chain(EmployerResponse::render)
+                .map(body -> Response.ok(body).header(HttpHeaders.ETAG, ETags.of(body.version())).build());
+    }
+
+    @POST
+    @Path("/{employerId}/twv-intermediary")
+    @Operation(operationId = "changeTwvIntermediary", summary = "Record a change of the intermediary that takes the employer's TWV paperwork")
+    @APIResponse(responseCode = "200", description = "The employer after the change",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EmployerResponse.class)))
+    public Uni<Response> changeTwvIntermediary(@RestPath UUID employerId, @Valid @NotNull ChangeTwvIntermediaryRequest body,
+                                               @BeanParam CommandHeaders headers) {
+        return commands.execute(employers, HttpCommand.update(employerId, body.toCommand(), body, headers), EmployerResponse::render);
+    }
+
+    @GET
+    @Path("/{employerId}/history")
+    @WithSession
+    @Operation(operationId = "getEmployerHistory",
+            summary = "The employer's events, its vacancies' and those of the job fairs it took part in, as a timeline with who recorded each and when")
+    @APIResponse(responseCode = "200", description = "The timeline, by business date",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EmployerHistory.class)))
+    public Uni<EmployerHistory> history(@RestPath UUID employerId) {
+        return EmployerSummary.<EmployerSummary>findById(employerId)
+                .chain(employer -> {
+                    if (employer == null) {
+                        throw new StreamNotFound(EmployerModule.EMPLOYER, employerId);
+                    }
+                    return VacancySummary.<VacancySummary>list("employerId", employerId);
+                })
+                .chain(vacancies -> JobFairEmployer.<JobFairEmployer>list("employerId", employerId).map(fairs -> {
+                    List<UUID> streams = new ArrayList<>();
+                    streams.add(employerId);
+                    vacancies.forEach(vacancy -> streams.add(vacancy.vacancyId));
+                    fairs.forEach(fair -> streams.add(fair.jobFairId));
+                    return streams;
+                }))
+                .chain(streams -> Panache.getSession().chain(session -> session.createSelectionQuery(
+                                "from StoredEvent where streamId in :streams order by occurredAt, globalPosition", StoredEvent.class)
+                        .setParameter("streams", streams)
+                        .getResultList()))
+                .map(rows -> {
+                    EventCodec<EmployerEvent> codec = handler.codec(employers);
+                    List<HistoryEntry> entries = new ArrayList<>();
+                    for (StoredEvent row : rows) {
+                        JsonNode data = json(row.data);
+                        if (isAboutAnotherEmployer(row, data, employerId)) {
+                            continue;
+                        }
+                        entries.add(new HistoryEntry(row.streamType, row.streamId, row.version, row.type,
+                                row.occurredAt.atZone(calendar.zone()).toLocalDate(), row.recordedAt,
+                                codec.decodeMetadata(row.metadata).actor(), data));
+                    }
+                    return new EmployerHistory(employerId, entries);
+                });
+    }
+
+    /** At a fair, other employers' meetings are theirs, not this employer's history. */
+    private static boolean isAboutAnotherEmployer(StoredEvent row, JsonNode data, UUID employerId) {
+        return EmployerEvent.CandidateMetEmployer.class.getSimpleName().equals(row.type)
+                && !employerId.toString().equals(data.path("employerId").asText());
+    }
+
+    private JsonNode json(String stored) {
+        try {
+            return mapper.readTree(stored);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored event is not JSON", e);
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}

@@ -1,0 +1,61 @@
+package nl.werkdesk.employer.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import nl.werkdesk.contracts.Sector;
+import nl.werkdesk.contracts.employer.TwvIntermediary;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** The shapes the list and history queries answer with. */
+public final class QueryResponses {
+
+    private QueryResponses() {
+    }
+
+    @Schema(name = "EmployerListItem", description = "An employer, without its contact person")
+    public record EmployerListItem(UUID employerId, String tradeName, String kvkNumber, Sector sector,
+                                   boolean temporaryEmploymentAgency, LocalDate registeredOn, TwvIntermediary twvIntermediary) {
+    }
+
+    @Schema(name = "EmployerPage", description = "One page of employers, by trade name")
+    public record EmployerPage(List<EmployerListItem> items, int page, int pageSize, long totalItems, int totalPages) {
+    }
+
+    @Schema(name = "VacancyPage", description = "One page of vacancies, most recently opened first")
+    public record VacancyPage(List<VacancyResponse> items, int page, int pageSize, long totalItems, int totalPages) {
+    }
+
+    @Schema(name = "JobFairListItem")
+    public record JobFairListItem(UUID jobFairId, LocalDate heldOn, String location, int meetingCount) {
+    }
+
+    @Schema(name = "JobFairPage", description = "One page of job fairs, most recent first")
+    public record JobFairPage(List<JobFairListItem> items, int page, int pageSize, long totalItems, int totalPages) {
+    }
+
+    @Schema(name = "EmployerHistoryEntry", description = "One event of the employer, of one of its vacancies or of a job fair it took part in")
+    public record HistoryEntry(
+            @Schema(description = "employer, vacancy or job-fair") String streamType,
+            @Schema(description = "The employer's, vacancy's or job fair's id") UUID streamId,
+            @Schema(description = "Version of the event within its stream") long version,
+            String type,
+            @Schema(description = "The business date of the event") LocalDate occurredOn,
+            @Schema(description = "When it was recorded (UTC)") Instant recordedAt,
+            @Schema(description = "Who recorded it (token subject)") String actor,
+            @Schema(description = "The event's data as published", type = SchemaType.OBJECT) JsonNode data) {
+    }
+
+    @Schema(name = "EmployerHistory", description = "The employer's timeline, by business date")
+    public record EmployerHistory(UUID employerId, List<HistoryEntry> entries) {
+    }
+
+    @Schema(name = "MinimumWage", description = "The statutory minimum wage (gross, per hour, adults) from a date on")
+    public record MinimumWageResponse(LocalDate validFrom,
+                                      @Schema(description = "Last day; null for the rate in force now and later") LocalDate validUntil,
+                                      @Schema(description = "Gross hourly minimum wage in euro cents") long hourlyCents) {
+    }
+}

@@ -1,0 +1,130 @@
+package nl.werkdesk.employer.domain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.LocalDate;
+import java.util.UUID;
+import nl.werkdesk.contracts.Sector;
+import nl.werkdesk.contracts.employer.EmployerEvent;
+import nl.werkdesk.contracts.employer.EmployerEvent.EmployerRegistered;
+import nl.werkdesk.contracts.employer.EmployerEvent.TwvIntermediaryChanged;
+import nl.werkdesk.contracts.employer.TwvIntermediary;
+import nl.werkdesk.employer.domain.Employer.Command.ChangeTwvIntermediary;
+import nl.werkdesk.employer.domain.Employer.Command.RegisterEmployer;
+import nl.werkdesk.eventsourcing.DeciderScenario;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class EmployerTest {
+
+    static final UUID ID = UUID.fromString("0b9f3c2e-1d4a-4e5f-8a6b-7c8d9e0f1a2b");
+    static final LocalDate FEB_3 = LocalDate.of(2025, 2, 3);
+    static final LocalDate MARCH_1 = LocalDate.of(2025, 3, 1);
+    static final LocalDate APRIL_1 = LocalDate.of(2025, 4, 1);
+    static final TwvIntermediary FIRST_MONTHS = new TwvIntermediary(FEB_3, LocalDate.of(2025, 7, 31));
+
+    static final RegisterEmployer REGISTER = new RegisterEmployer(ID, FEB_3, "Bakkerij De Molen", "12345678", Sector.PRODUCTION,
+            false, FIRST_MONTHS);
+    static final EmployerRegistered REGISTERED = new EmployerRegistered(ID, FEB_3, "Bakkerij De Molen", "12345678", Sector.PRODUCTION,
+            false, FIRST_MONTHS);
+
+    static DeciderScenario<Employer.Command, Employer.State, EmployerEvent> employer() {
+        return DeciderScenario.with(Employer.DECIDER);
+    }
+
+    @Nested
+    class Registering {
+
+        @Test
+        void registersAnEmployerWithItsTwvIntermediary() {
+            employer().given().when(REGISTER).then(REGISTERED);
+        }
+
+        @Test
+        void registersATempAgencyThatAppliesForTwvsItself() {
+            employer().given()
+                    .when(new RegisterEmployer(ID, FEB_3, "Flex Uitzend", "87654321", Sector.LOGISTICS, true, null))
+                    .then(new EmployerRegistered(ID, FEB_3, "Flex Uitzend", "87654321", Sector.LOGISTICS, true, null));
+        }
+
+        @Test
+        void registersAnOpenEndedIntermediaryArrangement() {
+            TwvIntermediary openEnded = new TwvIntermediary(FEB_3, null);
+            employer().given()
+                    .when(new RegisterEmployer(ID, FEB_3, "Schoon BV", "11223344", Sector.CLEANING, false, openEnded))
+                    .then(new EmployerRegistered(ID, FEB_3, "Schoon BV", "11223344", Sector.CLEANING, false, openEnded));
+        }
+
+        @Test
+        void rejectsAKvkNumberThatIsNotEightDigits() {
+            for (String kvk : new String[] {"1234567", "123456789", "1234567a", ""}) {
+                employer().given()
+                        .when(new RegisterEmployer(ID, FEB_3, "Bakkerij", kvk, Sector.PRODUCTION, false, null))
+                        .rejectedOn("kvkNumber", "8 digits");
+            }
+        }
+
+        @Test
+        void rejectsAnIntermediaryThatEndsBeforeItStarts() {
+            employer().given()
+                    .when(new RegisterEmployer(ID, FEB_3, "Bakkerij", "12345678", Sector.PRODUCTION, false,
+                            new TwvIntermediary(MARCH_1, FEB_3)))
+                    .rejectedOn("twvIntermediary.until", "lies before twvIntermediary.from");
+        }
+
+        @Test
+        void rejectsRegisteringTheSameEmployerTwice() {
+            employer().given(REGISTERED).when(REGISTER).rejectedWith("already registered");
+        }
+    }
+
+    @Nested
+    class ChangingTheTwvIntermediary {
+
+        @Test
+        void endsTheArrangementSoTheEmployerAppliesItself() {
+            Employer.State after = employer().given(REGISTERED)
+                    .when(new ChangeTwvIntermediary(MARCH_1, null))
+                    .then(new TwvIntermediaryChanged(ID, MARCH_1, null));
+            assertEquals(MARCH_1, Employer.registered(after).lastChangedOn());
+        }
+
+        @Test
+        void startsAnArrangementForAnEmployerThatAppliedItself() {
+            TwvIntermediary fromApril = new TwvIntermediary(APRIL_1, null);
+            employer().given(new EmployerRegistered(ID, FEB_3, "Flex", "87654321", Sector.LOGISTICS, true, null))
+                    .when(new ChangeTwvIntermediary(MARCH_1, fromApril))
+                    .then(new TwvIntermediaryChanged(ID, MARCH_1, fromApril));
+        }
+
+        @Test
+        void rejectsAChangeDatedBeforeTheRegistration() {
+            employer().given(REGISTERED).when(new ChangeTwvIntermediary(FEB_3.minusDays(1), null))
+                    .rejectedOn("changedOn", "before the employer's registration on 2025-02-03");
+        }
+
+        @Test
+        void rejectsAChangeDatedBeforeThePreviousChange() {
+            employer().given(REGISTERED, new TwvIntermediaryChanged(ID, APRIL_1, null))
+                    .when(new ChangeTwvIntermediary(MARCH_1, FIRST_MONTHS))
+                    .rejectedOn("changedOn", "before the previous change of the TWV intermediary on 2025-04-01");
+        }
+
+        @Test
+        void rejectsAChangeThatChangesNothing() {
+            employer().given(REGISTERED).when(new ChangeTwvIntermediary(MARCH_1, FIRST_MONTHS))
+                    .rejectedWith("already as requested");
+        }
+
+        @Test
+        void rejectsANewArrangementThatEndsBeforeItStarts() {
+            employer().given(REGISTERED).when(new ChangeTwvIntermediary(MARCH_1, new TwvIntermediary(APRIL_1, MARCH_1)))
+                    .rejectedOn("twvIntermediary.until", "lies before twvIntermediary.from");
+        }
+
+        @Test
+        void rejectsAChangeForAnUnregisteredEmployer() {
+            employer().given().when(new ChangeTwvIntermediary(MARCH_1, null)).rejectedWith("not registered");
+        }
+    }
+}

@@ -68,21 +68,24 @@ public sealed interface PermitEvent extends IntegrationEvent {
         }
     }
 
-    /** A granted TWV reached the end of its validity. */
+    /** A granted TWV reached the end of its validity: {@code expiredOn} is the first day after validUntil. */
     record TwvExpired(UUID permitId, UUID participantId, LocalDate expiredOn) implements PermitEvent {
         public LocalDate occurredOn() {
             return expiredOn;
         }
     }
 
-    /** The participant became a status holder: a pending or granted TWV is no longer required. */
+    /** The participant became a status holder: a pending or granted TWV is no longer required from {@code endedOn}. */
     record TwvNoLongerRequired(UUID permitId, UUID participantId, LocalDate endedOn) implements PermitEvent {
         public LocalDate occurredOn() {
             return endedOn;
         }
     }
 
-    /** Reception ended after a rejected asylum application: the TWV ends with it. */
+    /**
+     * Reception ended after a rejected asylum application: the TWV ends with it. {@code endedOn} is the first
+     * day without it, the day after AsylumApplicationRejected.receptionEndsOn (reception's last day).
+     */
     record TwvEnded(UUID permitId, UUID participantId, LocalDate endedOn, EndReason reason) implements PermitEvent {
         public LocalDate occurredOn() {
             return endedOn;

@@ -1,0 +1,40 @@
+package nl.werkdesk.permit;
+
+import io.smallrye.config.ConfigMapping;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.time.Period;
+import nl.werkdesk.contracts.EventCatalog;
+import nl.werkdesk.contracts.permit.PermitEvent;
+import nl.werkdesk.eventsourcing.command.Aggregate;
+import nl.werkdesk.permit.domain.Permit;
+import nl.werkdesk.permit.view.PermitProjection;
+
+/** Wires the permit domain to the kernel: the aggregate, its catalog and the service's settings. */
+@ApplicationScoped
+public class PermitModule {
+
+    public static final String STREAM_TYPE = "permit";
+
+    @ConfigMapping(prefix = "werkdesk.permit")
+    public interface Config {
+        /** UWV's legal term to decide, from the day the application is complete (5 weeks). */
+        Period decisionTerm();
+
+        /** How often the due-dates job looks for what has become due (expiry, end of reception, waiting requests). */
+        Duration dueDatesInterval();
+    }
+
+    @Produces
+    @Singleton
+    Aggregate<Permit.Command, Permit.State, PermitEvent> permits(PermitProjection projection) {
+        return new Aggregate<>(STREAM_TYPE, Permit.DECIDER, PermitEvent.CATALOG, PermitEvent.class, projection);
+    }
+
+    @Produces
+    EventCatalog catalog() {
+        return PermitEvent.CATALOG;
+    }
+}

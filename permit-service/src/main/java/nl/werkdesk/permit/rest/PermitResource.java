@@ -1,0 +1,128 @@
+package nl.werkdesk.permit.rest;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.UUID;
+import nl.werkdesk.contracts.permit.PermitEvent;
+import nl.werkdesk.eventsourcing.BusinessCalendar;
+import nl.werkdesk.eventsourcing.command.Aggregate;
+import nl.werkdesk.eventsourcing.command.CommandHandler;
+import nl.werkdesk.eventsourcing.command.StreamNotFound;
+import nl.werkdesk.eventsourcing.http.CommandHeaders;
+import nl.werkdesk.eventsourcing.http.ETags;
+import nl.werkdesk.eventsourcing.http.HttpCommand;
+import nl.werkdesk.eventsourcing.http.HttpCommands;
+import nl.werkdesk.eventsourcing.http.Roles;
+import nl.werkdesk.permit.PermitModule;
+import nl.werkdesk.permit.domain.Permit.Command;
+import nl.werkdesk.permit.domain.Permit.State;
+import nl.werkdesk.permit.rest.PermitRequests.CompleteApplicationRequest;
+import nl.werkdesk.permit.rest.PermitRequests.DecisionRequest;
+import nl.werkdesk.permit.rest.PermitRequests.ExpiryRequest;
+import nl.werkdesk.permit.rest.PermitRequests.WithdrawalRequest;
+import nl.werkdesk.permit.view.KnownParticipant;
+import nl.werkdesk.permit.view.PermitSummary;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestPath;
+
+/** One permit: read it, and record each step at UWV: completeness, decision, withdrawal, expiry. */
+@Path("/api/v1/permits/{permitId}")
+@RolesAllowed(Roles.PERMIT_OFFICER)
+@Tag(name = "Permits")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class PermitResource {
+
+    private final HttpCommands commands;
+    private final CommandHandler handler;
+    private final Aggregate<Command, State, PermitEvent> permits;
+    private final PermitModule.Config config;
+    private final BusinessCalendar calendar;
+
+    PermitResource(HttpCommands commands, CommandHandler handler, Aggregate<Command, State, PermitEvent> permits,
+                   PermitModule.Config config, BusinessCalendar calendar) {
+        this.commands = commands;
+        this.handler = handler;
+        this.permits = permits;
+        this.config = config;
+        this.calendar = calendar;
+    }
+
+    @GET
+    @WithSession
+    @Operation(operationId = "getPermit", summary = "A permit, with its status, deadline, decision and lead time")
+    @APIResponse(responseCode = "200", description = "The permit",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PermitResponse.class)))
+    public Uni<Response> get(@RestPath UUID permitId) {
+        return handler.load(permits, permitId).chain(result -> PermitResponse.render(result, calendar.today()))
+                .map(body -> Response.ok(body).header(HttpHeaders.ETAG, ETags.of(body.version())).build());
+    }
+
+    @POST
+    @Path("/completion")
+    @Operation(operationId = "completeApplication",
+            summary = "Record that the application is complete: UWV's legal term to decide (5 weeks) starts")
+    @APIResponse(responseCode = "200", description = "The permit with its decision due date",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PermitResponse.class)))
+    public Uni<Response> complete(@RestPath UUID permitId, @Valid @NotNull CompleteApplicationRequest body,
+                                  @BeanParam CommandHeaders headers) {
+        return row(permitId).chain(row -> update(permitId, body.toCommand(config.decisionTerm(), row.awaiting()), body, headers));
+    }
+
+    @POST
+    @Path("/decision")
+    @Operation(operationId = "recordDecision", summary = "Record UWV's decision: granted with its validity, or refused with a reason")
+    @APIResponse(responseCode = "200", description = "The permit as decided",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PermitResponse.class)))
+    public Uni<Response> decide(@RestPath UUID permitId, @Valid @NotNull DecisionRequest body, @BeanParam CommandHeaders headers) {
+        return row(permitId)
+                .chain(row -> Panache.withSession(() -> KnownParticipant.<KnownParticipant>findById(row.participantId)))
+                .chain(participant -> update(permitId, body.toCommand(participant == null ? null : participant.eligibleUntil), body, headers));
+    }
+
+    @POST
+    @Path("/withdrawal")
+    @Operation(operationId = "withdrawTwv", summary = "Record that the employer withdrew the request")
+    @APIResponse(responseCode = "200", description = "The withdrawn permit",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PermitResponse.class)))
+    public Uni<Response> withdraw(@RestPath UUID permitId, @Valid @NotNull WithdrawalRequest body, @BeanParam CommandHeaders headers) {
+        return update(permitId, body.toCommand(), body, headers);
+    }
+
+    @POST
+    @Path("/expiry")
+    @Operation(operationId = "expireTwv", summary = "Record that a granted TWV reached the end of its validity",
+            description = "The due-dates job does this on its own the day after the last valid day; this records it by hand.")
+    @APIResponse(responseCode = "200", description = "The expired permit",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PermitResponse.class)))
+    public Uni<Response> expire(@RestPath UUID permitId, @Valid @NotNull ExpiryRequest body, @BeanParam CommandHeaders headers) {
+        return update(permitId, body.toCommand(), body, headers);
+    }
+
+    private Uni<Response> update(UUID permitId, Command command, Object body, CommandHeaders headers) {
+        return commands.execute(permits, HttpCommand.update(permitId, command, body, headers),
+                result -> PermitResponse.render(result, calendar.today()));
+    }
+
+    private static Uni<PermitSummary> row(UUID permitId) {
+        return Panache.withSession(() -> PermitSummary.<PermitSummary>findById(permitId))
+                .onItem().ifNull().failWith(() -> new StreamNotFound(PermitModule.STREAM_TYPE, permitId));
+    }
+}

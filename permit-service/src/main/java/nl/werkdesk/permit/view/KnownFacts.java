@@ -1,0 +1,19 @@
+package nl.werkdesk.permit.view;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import java.util.UUID;
+import nl.werkdesk.permit.domain.Facts;
+
+/** Reads what this service knows of a request's participant and employer, inside the caller's session. */
+public final class KnownFacts {
+
+    private KnownFacts() {
+    }
+
+    public static Uni<Facts> of(UUID participantId, UUID employerId) {
+        return Panache.getSession().chain(session -> session.find(KnownParticipant.class, participantId)
+                .chain(participant -> session.find(KnownEmployer.class, employerId)
+                        .map(employer -> new Facts(participant == null ? null : participant.standing(), employer != null))));
+    }
+}

@@ -1,0 +1,57 @@
+package nl.werkdesk.placement;
+
+import io.smallrye.config.ConfigMapping;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.time.Period;
+import java.util.List;
+import java.util.Map;
+import nl.werkdesk.contracts.EventCatalog;
+import nl.werkdesk.contracts.placement.PlacementEvent;
+import nl.werkdesk.eventsourcing.command.Aggregate;
+import nl.werkdesk.placement.domain.CommutingRegions;
+import nl.werkdesk.placement.domain.Placement;
+import nl.werkdesk.placement.view.PlacementProjection;
+
+/** Wires the placement domain to the kernel: the aggregate, its catalog, the commuting regions and the milestone. */
+@ApplicationScoped
+public class PlacementModule {
+
+    public static final String STREAM_TYPE = "placement";
+
+    @ConfigMapping(prefix = "werkdesk.placement")
+    public interface Config {
+        /** Per commuting region, the places in it: reception locations (azc) and job locations. */
+        Map<String, List<String>> commutingRegions();
+
+        /** How long a placement must last to count as sustained. */
+        Period sustainedAfter();
+
+        /** How often the milestone check looks for placements that became sustained. */
+        Duration milestoneCheckInterval();
+
+        /** At most this many placements per check; the next check takes the rest. */
+        int milestoneBatchSize();
+    }
+
+    @Produces
+    @Singleton
+    CommutingRegions commutingRegions(Config config) {
+        return new CommutingRegions(config.commutingRegions());
+    }
+
+    @Produces
+    @Singleton
+    Aggregate<Placement.Command, Placement.State, PlacementEvent> placements(CommutingRegions regions, Config config,
+                                                                             PlacementProjection projection) {
+        return new Aggregate<>(STREAM_TYPE, Placement.decider(regions, config.sustainedAfter()), PlacementEvent.CATALOG,
+                PlacementEvent.class, projection);
+    }
+
+    @Produces
+    EventCatalog catalog() {
+        return PlacementEvent.CATALOG;
+    }
+}

@@ -1,0 +1,128 @@
+package nl.werkdesk.placement.rest;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import nl.werkdesk.contracts.placement.PlacementEvent;
+import nl.werkdesk.eventsourcing.command.Aggregate;
+import nl.werkdesk.eventsourcing.http.CommandHeaders;
+import nl.werkdesk.eventsourcing.http.HttpCommand;
+import nl.werkdesk.eventsourcing.http.HttpCommands;
+import nl.werkdesk.eventsourcing.http.QueryParameters;
+import nl.werkdesk.eventsourcing.http.Roles;
+import nl.werkdesk.placement.domain.Placement.Command;
+import nl.werkdesk.placement.domain.Placement.State;
+import nl.werkdesk.placement.view.PlacementSummary;
+import nl.werkdesk.placement.view.StartFacts;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestQuery;
+
+/**
+ * The placement collection: start a placement, decided on what this service knows from the participant,
+ * employer and permit topics; and list placements by participant, employer, status and risk.
+ */
+@Path("/api/v1/placements")
+@RolesAllowed(Roles.CASEWORKER)
+@Tag(name = "Placements", description = "Placements of participants with employers, from start to end")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class PlacementsResource {
+
+    static final int DEFAULT_PAGE_SIZE = 20;
+    static final int MAX_PAGE_SIZE = 100;
+    static final int MAX_PAGE = 100_000;
+    static final URI COLLECTION = URI.create("/api/v1/placements");
+
+    private final HttpCommands commands;
+    private final Aggregate<Command, State, PlacementEvent> placements;
+    private final StartFacts startFacts;
+
+    PlacementsResource(HttpCommands commands, Aggregate<Command, State, PlacementEvent> placements, StartFacts startFacts) {
+        this.commands = commands;
+        this.placements = placements;
+        this.startFacts = startFacts;
+    }
+
+    @POST
+    @Operation(operationId = "startPlacement", summary = "Start a placement",
+            description = "Refused (409, with the reason) unless, on the start date, the participant completed the intake, may work, "
+                    + "and is a status holder or holds a granted, valid TWV for exactly this employer and vacancy, and the vacancy is open.")
+    @APIResponse(responseCode = "201", description = "The placement, started",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlacementResponse.class)))
+    public Uni<Response> start(@Valid @NotNull StartPlacementRequest body, @BeanParam CommandHeaders headers) {
+        UUID placementId = UUID.randomUUID();
+        return Panache.withSession(() -> startFacts.about(body.participantId(), body.vacancyId()))
+                .chain(facts -> commands.execute(placements,
+                        HttpCommand.create(placementId, body.toCommand(placementId, facts), body, headers, COLLECTION),
+                        PlacementResponse::render));
+    }
+
+    @GET
+    @WithSession
+    @Operation(operationId = "listPlacements", summary = "Placements, latest start first, filtered and paged",
+            description = "By participant, by employer, active or ended, and at risk: atRisk=true lists the active placements a caseworker must look at.")
+    @APIResponse(responseCode = "200", description = "One page of placements",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = QueryResponses.Page.class)))
+    public Uni<QueryResponses.Page> list(
+            @RestQuery @Parameter(description = "Only this participant's placements (a UUID)") String participantId,
+            @RestQuery @Parameter(description = "Only placements with this employer (a UUID)") String employerId,
+            @RestQuery @Parameter(description = "active or ended") String status,
+            @RestQuery @Parameter(description = "Only placements that are (true) or are not (false) at risk") String atRisk,
+            @RestQuery @Parameter(description = "Page number, from 1") String page,
+            @RestQuery @Parameter(description = "Placements per page, 1 to 100 (default 20)") String pageSize) {
+        UUID participant = QueryParameters.uuid("participantId", participantId);
+        UUID employer = QueryParameters.uuid("employerId", employerId);
+        String statusFilter = QueryParameters.oneOf("status", status, Set.of("active", "ended"));
+        Boolean riskFilter = QueryParameters.bool("atRisk", atRisk);
+        int pageNumber = QueryParameters.integer("page", page, 1, 1, MAX_PAGE);
+        int size = QueryParameters.integer("pageSize", pageSize, DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE);
+
+        List<String> where = new ArrayList<>();
+        Parameters parameters = new Parameters();
+        if (participant != null) {
+            where.add("p.participantId = :participantId");
+            parameters.and("participantId", participant);
+        }
+        if (employer != null) {
+            where.add("p.employerId = :employerId");
+            parameters.and("employerId", employer);
+        }
+        if (statusFilter != null) {
+            where.add("p.status = :status");
+            parameters.and("status", PlacementSummary.Status.valueOf(statusFilter.toUpperCase(Locale.ROOT)));
+        }
+        if (riskFilter != null) {
+            where.add(riskFilter ? "p.atRiskSince is not null" : "p.atRiskSince is null");
+        }
+        String query = "from PlacementSummary p" + (where.isEmpty() ? "" : " where " + String.join(" and ", where));
+        var found = PlacementSummary.<PlacementSummary>find(query, Sort.descending("startedOn").and("placementId"), parameters)
+                .page(Page.of(pageNumber - 1, size));
+        return found.list().chain(rows -> found.count().map(total -> new QueryResponses.Page(
+                rows.stream().map(QueryResponses.ListItem::of).toList(), pageNumber, size, total, (int) ((total + size - 1) / size))));
+    }
+}

@@ -1,0 +1,463 @@
+package nl.werkdesk.placement.domain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import nl.werkdesk.contracts.Sector;
+import nl.werkdesk.contracts.placement.ContractType;
+import nl.werkdesk.contracts.placement.EndReason;
+import nl.werkdesk.contracts.placement.PlacementEvent;
+import nl.werkdesk.contracts.placement.PlacementEvent.PlacementAtRisk;
+import nl.werkdesk.contracts.placement.PlacementEvent.PlacementChanged;
+import nl.werkdesk.contracts.placement.PlacementEvent.PlacementContinued;
+import nl.werkdesk.contracts.placement.PlacementEvent.PlacementEnded;
+import nl.werkdesk.contracts.placement.PlacementEvent.PlacementStarted;
+import nl.werkdesk.contracts.placement.PlacementEvent.PlacementSustained;
+import nl.werkdesk.contracts.placement.RiskReason;
+import nl.werkdesk.eventsourcing.DeciderScenario;
+import nl.werkdesk.placement.domain.Placement.Command.AssessAsylumRejection;
+import nl.werkdesk.placement.domain.Placement.Command.AssessPermitEnd;
+import nl.werkdesk.placement.domain.Placement.Command.AssessRelocation;
+import nl.werkdesk.placement.domain.Placement.Command.ChangePlacement;
+import nl.werkdesk.placement.domain.Placement.Command.ContinuePlacement;
+import nl.werkdesk.placement.domain.Placement.Command.EndPlacement;
+import nl.werkdesk.placement.domain.Placement.Command.RecordSustainedMilestone;
+import nl.werkdesk.placement.domain.Placement.Command.StartPlacement;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class PlacementTest {
+
+    static final UUID PLACEMENT = UUID.fromString("0b6f2a5e-1c2d-4e3f-8a9b-0c1d2e3f4a5b");
+    static final UUID PARTICIPANT = UUID.fromString("6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b");
+    static final UUID OTHER_PARTICIPANT = UUID.fromString("7a2b3c4d-5e6f-4a70-8b8c-9d0e1f2a3b4c");
+    static final UUID EMPLOYER = UUID.fromString("1e2d3c4b-5a69-4788-9a0b-1c2d3e4f5a6b");
+    static final UUID OTHER_EMPLOYER = UUID.fromString("2f3e4d5c-6b7a-4899-8b1c-2d3e4f5a6b7c");
+    static final UUID VACANCY = UUID.fromString("3a4b5c6d-7e8f-4901-9c2d-3e4f5a6b7c8d");
+    static final UUID OTHER_VACANCY = UUID.fromString("4b5c6d7e-8f90-4a12-8d3e-4f5a6b7c8d9e");
+    static final UUID PERMIT = UUID.fromString("5c6d7e8f-9012-4b23-9e4f-5a6b7c8d9e0f");
+    static final UUID OTHER_PERMIT = UUID.fromString("6d7e8f90-1234-4c34-8f5a-6b7c8d9e0f1a");
+
+    static final LocalDate REGISTERED = LocalDate.of(2025, 2, 3);
+    static final LocalDate INTAKE = LocalDate.of(2025, 2, 10);
+    static final LocalDate MAY_WORK_FROM = LocalDate.of(2025, 3, 15);
+    static final LocalDate W_DOCUMENT_UNTIL = LocalDate.of(2026, 3, 1);
+    static final LocalDate VACANCY_OPENED = LocalDate.of(2025, 3, 1);
+    static final LocalDate TWV_GRANTED = LocalDate.of(2025, 3, 25);
+    static final LocalDate TWV_FROM = LocalDate.of(2025, 4, 1);
+    static final LocalDate START = LocalDate.of(2025, 4, 7);
+    static final LocalDate SUSTAINED_DUE = LocalDate.of(2025, 10, 6);
+
+    static final CommutingRegions REGIONS = new CommutingRegions(Map.of(
+            "groot-amsterdam", List.of("Willinklaan", "Kabelweg", "Provincialeweg", "Amsterdam"),
+            "groningen-drenthe", List.of("Ter Apel", "Groningen")));
+
+    static final PlacementFacts.Participant MAY_WORK = new PlacementFacts.Participant(REGISTERED, INTAKE, MAY_WORK_FROM,
+            W_DOCUMENT_UNTIL, null, null, null, null);
+    static final PlacementFacts.Vacancy OPEN_VACANCY = new PlacementFacts.Vacancy(EMPLOYER, "Amsterdam", VACANCY_OPENED, null, null, null);
+    static final PlacementFacts.Permit GRANTED_TWV = new PlacementFacts.Permit(PERMIT, EMPLOYER, VACANCY, TWV_GRANTED, TWV_FROM,
+            W_DOCUMENT_UNTIL, null, null);
+    static final PlacementFacts FACTS = new PlacementFacts(MAY_WORK, OPEN_VACANCY, List.of(GRANTED_TWV));
+
+    static final PlacementStarted STARTED = new PlacementStarted(PLACEMENT, PARTICIPANT, EMPLOYER, VACANCY, PERMIT, Sector.HORECA,
+            "Amsterdam", START, 32, 1425, ContractType.TEMPORARY_VIA_AGENCY);
+
+    static DeciderScenario<Placement.Command, Placement.State, PlacementEvent> placement() {
+        return DeciderScenario.with(Placement.decider(REGIONS, Period.ofWeeks(26)));
+    }
+
+    static StartPlacement start(PlacementFacts facts) {
+        return start(START, facts);
+    }
+
+    static StartPlacement start(LocalDate on, PlacementFacts facts) {
+        return new StartPlacement(PLACEMENT, PARTICIPANT, EMPLOYER, VACANCY, Sector.HORECA, on, 32, 1425,
+                ContractType.TEMPORARY_VIA_AGENCY, facts);
+    }
+
+    static PlacementFacts.Participant participant(LocalDate intake, LocalDate from, LocalDate until, String whyNever,
+                                                  LocalDate statusHolderSince, LocalDate receptionEnds, LocalDate left) {
+        return new PlacementFacts.Participant(REGISTERED, intake, from, until, whyNever, statusHolderSince, receptionEnds, left);
+    }
+
+    static PlacementFacts withParticipant(PlacementFacts.Participant participant) {
+        return new PlacementFacts(participant, OPEN_VACANCY, List.of(GRANTED_TWV));
+    }
+
+    static PlacementFacts withVacancy(PlacementFacts.Vacancy vacancy) {
+        return new PlacementFacts(MAY_WORK, vacancy, List.of(GRANTED_TWV));
+    }
+
+    static PlacementFacts withPermits(PlacementFacts.Permit... permits) {
+        return new PlacementFacts(MAY_WORK, OPEN_VACANCY, List.of(permits));
+    }
+
+    static PlacementFacts.Permit permit(UUID employer, UUID vacancy, LocalDate grantedOn, LocalDate from, LocalDate until,
+                                        LocalDate endedOn, String endedBy) {
+        return new PlacementFacts.Permit(PERMIT, employer, vacancy, grantedOn, from, until, endedOn, endedBy);
+    }
+
+    @Nested
+    class Starting {
+
+        @Test
+        void startsOnAGrantedValidTwvForThisEmployerAndVacancyAtTheVacancysLocation() {
+            placement().given().when(start(FACTS)).then(STARTED);
+        }
+
+        @Test
+        void startsAStatusHoldersPlacementWithoutATwvEvenBeforeTheWaitingPeriodEnds() {
+            LocalDate early = LocalDate.of(2025, 3, 3);
+            PlacementFacts facts = new PlacementFacts(participant(INTAKE, MAY_WORK_FROM, W_DOCUMENT_UNTIL, null, LocalDate.of(2025, 3, 1), null, null),
+                    OPEN_VACANCY, List.of());
+            placement().given().when(start(early, facts)).then(new PlacementStarted(PLACEMENT, PARTICIPANT, EMPLOYER, VACANCY, null,
+                    Sector.HORECA, "Amsterdam", early, 32, 1425, ContractType.TEMPORARY_VIA_AGENCY));
+        }
+
+        @Test
+        void startsOnTheLastDayOfReceptionAfterARejection() {
+            LocalDate lastDay = LocalDate.of(2025, 5, 1);
+            PlacementFacts facts = withParticipant(participant(INTAKE, MAY_WORK_FROM, W_DOCUMENT_UNTIL, null, null, lastDay, null));
+            placement().given().when(start(lastDay, facts)).then(new PlacementStarted(PLACEMENT, PARTICIPANT, EMPLOYER, VACANCY, PERMIT,
+                    Sector.HORECA, "Amsterdam", lastDay, 32, 1425, ContractType.TEMPORARY_VIA_AGENCY));
+        }
+
+        @Test
+        void startsOnAVacancyThatThisVeryParticipantFilled() {
+            PlacementFacts facts = withVacancy(new PlacementFacts.Vacancy(EMPLOYER, "Amsterdam", VACANCY_OPENED, START, PARTICIPANT, null));
+            placement().given().when(start(facts)).then(STARTED);
+        }
+
+        @Test
+        void rejectsAParticipantThisServiceHasNotHeardOf() {
+            placement().given().when(start(new PlacementFacts(null, OPEN_VACANCY, List.of())))
+                    .rejectedOn("participantId", "not a participant of the pilot known");
+        }
+
+        @Test
+        void rejectsAVacancyThisServiceHasNotHeardOf() {
+            placement().given().when(start(new PlacementFacts(MAY_WORK, null, List.of(GRANTED_TWV))))
+                    .rejectedOn("vacancyId", "not a vacancy known");
+        }
+
+        @Test
+        void rejectsAnEmployerWhoseVacancyItIsNot() {
+            placement().given().when(start(withVacancy(new PlacementFacts.Vacancy(OTHER_EMPLOYER, "Amsterdam", VACANCY_OPENED, null, null, null))))
+                    .rejectedOn("employerId", "is not the employer of vacancy " + VACANCY);
+        }
+
+        @Test
+        void rejectsAStartBeforeTheVacancyOpened() {
+            placement().given().when(start(withVacancy(new PlacementFacts.Vacancy(EMPLOYER, "Amsterdam", LocalDate.of(2025, 4, 10), null, null, null))))
+                    .rejectedWith("the vacancy opened on 2025-04-10, after the start date 2025-04-07");
+        }
+
+        @Test
+        void rejectsAClosedVacancy() {
+            placement().given().when(start(withVacancy(new PlacementFacts.Vacancy(EMPLOYER, "Amsterdam", VACANCY_OPENED, null, null, START))))
+                    .rejectedWith("the vacancy was closed on 2025-04-07");
+        }
+
+        @Test
+        void rejectsAVacancyFilledBySomeoneElse() {
+            placement().given().when(start(withVacancy(new PlacementFacts.Vacancy(EMPLOYER, "Amsterdam", VACANCY_OPENED,
+                            LocalDate.of(2025, 4, 1), OTHER_PARTICIPANT, null))))
+                    .rejectedWith("the vacancy was filled on 2025-04-01 by someone else");
+        }
+
+        @Test
+        void rejectsAParticipantWhoLeftThePilot() {
+            placement().given().when(start(withParticipant(participant(INTAKE, MAY_WORK_FROM, W_DOCUMENT_UNTIL, null, null, null,
+                            LocalDate.of(2025, 4, 1)))))
+                    .rejectedWith("the participant left the pilot on 2025-04-01");
+        }
+
+        @Test
+        void rejectsAParticipantWithoutIntake() {
+            placement().given().when(start(withParticipant(participant(null, MAY_WORK_FROM, W_DOCUMENT_UNTIL, null, null, null, null))))
+                    .rejectedWith("the participant has not completed the intake");
+        }
+
+        @Test
+        void rejectsAStartBeforeTheIntake() {
+            placement().given().when(start(withParticipant(participant(LocalDate.of(2025, 4, 8), MAY_WORK_FROM, W_DOCUMENT_UNTIL, null, null, null, null))))
+                    .rejectedWith("completed the intake on 2025-04-08, after the start date 2025-04-07");
+        }
+
+        @Test
+        void rejectsAParticipantWhoMayNeverWork() {
+            placement().given().when(start(withParticipant(participant(INTAKE, null, null, "Dublin claimant (W2-document): not allowed to work",
+                            null, null, null))))
+                    .rejectedWith("may not do paid work: Dublin claimant (W2-document)");
+        }
+
+        @Test
+        void rejectsAStartBeforeTheParticipantMayWork() {
+            placement().given().when(start(LocalDate.of(2025, 3, 14), FACTS))
+                    .rejectedWith("may do paid work from 2025-03-15 only");
+        }
+
+        @Test
+        void rejectsAStartAfterTheWorkEligibilityEnded() {
+            PlacementFacts facts = withParticipant(participant(INTAKE, MAY_WORK_FROM, LocalDate.of(2025, 4, 6), null, null, null, null));
+            placement().given().when(start(facts)).rejectedWith("permission to do paid work ended on 2025-04-06");
+        }
+
+        @Test
+        void rejectsAStartAfterReceptionEndedFollowingAnAsylumRejection() {
+            PlacementFacts facts = withParticipant(participant(INTAKE, MAY_WORK_FROM, W_DOCUMENT_UNTIL, null, null, LocalDate.of(2025, 4, 6), null));
+            placement().given().when(start(facts)).rejectedWith("reception ended on 2025-04-06 after the asylum application was rejected");
+        }
+
+        @Test
+        void rejectsAParticipantWhoIsNoStatusHolderAndHasNoTwv() {
+            placement().given().when(start(withPermits()))
+                    .rejectedWith("no status holder and has no granted TWV for this employer and vacancy");
+        }
+
+        @Test
+        void rejectsATwvForAnotherVacancyOrEmployer() {
+            placement().given().when(start(withPermits(permit(EMPLOYER, OTHER_VACANCY, TWV_GRANTED, TWV_FROM, W_DOCUMENT_UNTIL, null, null))))
+                    .rejectedWith("has no granted TWV for this employer and vacancy");
+            placement().given().when(start(withPermits(permit(OTHER_EMPLOYER, VACANCY, TWV_GRANTED, TWV_FROM, W_DOCUMENT_UNTIL, null, null))))
+                    .rejectedWith("has no granted TWV for this employer and vacancy");
+        }
+
+        @Test
+        void rejectsATwvThatIsRequestedButNotGranted() {
+            placement().given().when(start(withPermits(permit(EMPLOYER, VACANCY, null, null, null, null, null))))
+                    .rejectedWith("has no granted TWV for this employer and vacancy");
+        }
+
+        @Test
+        void rejectsAStartOutsideTheTwvsValidity() {
+            PlacementFacts facts = withPermits(permit(EMPLOYER, VACANCY, TWV_GRANTED, LocalDate.of(2025, 4, 14), W_DOCUMENT_UNTIL, null, null));
+            placement().given().when(start(facts))
+                    .rejectedWith("the TWV for this employer and vacancy is not valid on 2025-04-07: valid from 2025-04-14 until 2026-03-01");
+            PlacementFacts expired = withPermits(permit(EMPLOYER, VACANCY, TWV_GRANTED, TWV_FROM, LocalDate.of(2025, 4, 6), null, null));
+            placement().given().when(start(expired)).rejectedWith("is not valid on 2025-04-07");
+        }
+
+        @Test
+        void rejectsATwvThatEndedOnOrBeforeTheStart() {
+            for (String endedBy : List.of("expired", "ended", "withdrawn", "no longer required")) {
+                PlacementFacts facts = withPermits(permit(EMPLOYER, VACANCY, TWV_GRANTED, TWV_FROM, W_DOCUMENT_UNTIL, START, endedBy));
+                placement().given().when(start(facts)).rejectedWith(endedBy + " on 2025-04-07");
+            }
+        }
+
+        @Test
+        void rejectsStartingAPlacementTwice() {
+            placement().given(STARTED).when(start(FACTS)).rejectedWith("already started");
+        }
+    }
+
+    @Nested
+    class ChangingAndEnding {
+
+        @Test
+        void recordsAChangeOfHoursAndWage() {
+            placement().given(STARTED).when(new ChangePlacement(LocalDate.of(2025, 6, 1), 38, 1500))
+                    .then(new PlacementChanged(PLACEMENT, PARTICIPANT, LocalDate.of(2025, 6, 1), 38, 1500));
+        }
+
+        @Test
+        void rejectsAChangeBeforeTheStartOrThePreviousChange() {
+            placement().given(STARTED).when(new ChangePlacement(LocalDate.of(2025, 4, 6), 38, 1500))
+                    .rejectedOn("changedOn", "lies before the start on 2025-04-07");
+            placement().given(STARTED, new PlacementChanged(PLACEMENT, PARTICIPANT, LocalDate.of(2025, 6, 1), 38, 1500))
+                    .when(new ChangePlacement(LocalDate.of(2025, 5, 1), 36, 1500))
+                    .rejectedOn("changedOn", "lies before the previous change on 2025-06-01");
+        }
+
+        @Test
+        void rejectsAChangeThatChangesNothing() {
+            placement().given(STARTED).when(new ChangePlacement(LocalDate.of(2025, 6, 1), 32, 1425)).rejectedWith("nothing changes");
+        }
+
+        @Test
+        void endsAPlacementWithItsReason() {
+            placement().given(STARTED).when(new EndPlacement(LocalDate.of(2025, 7, 31), EndReason.CONTRACT_ENDED))
+                    .then(new PlacementEnded(PLACEMENT, PARTICIPANT, LocalDate.of(2025, 7, 31), EndReason.CONTRACT_ENDED));
+        }
+
+        @Test
+        void rejectsAnEndBeforeTheStartOrTheLastChange() {
+            placement().given(STARTED).when(new EndPlacement(LocalDate.of(2025, 4, 1), EndReason.QUIT))
+                    .rejectedOn("endedOn", "lies before the start on 2025-04-07");
+            placement().given(STARTED, new PlacementChanged(PLACEMENT, PARTICIPANT, LocalDate.of(2025, 6, 1), 38, 1500))
+                    .when(new EndPlacement(LocalDate.of(2025, 5, 1), EndReason.QUIT))
+                    .rejectedOn("endedOn", "lies before the last change on 2025-06-01");
+        }
+
+        @Test
+        void rejectsAnEndBeforeThePlacementCountedAsSustained() {
+            placement().given(STARTED, new PlacementSustained(PLACEMENT, PARTICIPANT, SUSTAINED_DUE))
+                    .when(new EndPlacement(LocalDate.of(2025, 10, 1), EndReason.DISMISSED))
+                    .rejectedOn("endedOn", "counted as sustained, 2025-10-06");
+        }
+
+        @Test
+        void rejectsEveryCaseworkerCommandOnAnEndedPlacement() {
+            PlacementEnded ended = new PlacementEnded(PLACEMENT, PARTICIPANT, LocalDate.of(2025, 7, 31), EndReason.QUIT);
+            placement().given(STARTED, ended).when(new EndPlacement(LocalDate.of(2025, 8, 1), EndReason.OTHER))
+                    .rejectedWith("the placement ended on 2025-07-31");
+            placement().given(STARTED, ended).when(new ChangePlacement(LocalDate.of(2025, 8, 1), 20, 1500))
+                    .rejectedWith("the placement ended on 2025-07-31");
+            placement().given(STARTED, ended).when(new ContinuePlacement(LocalDate.of(2025, 8, 1)))
+                    .rejectedWith("the placement ended on 2025-07-31");
+        }
+
+        @Test
+        void rejectsCommandsOnAPlacementThatWasNeverStarted() {
+            placement().given().when(new EndPlacement(START, EndReason.QUIT)).rejectedWith("has not been started");
+        }
+    }
+
+    @Nested
+    class Risks {
+
+        static final PlacementAtRisk RELOCATED = new PlacementAtRisk(PLACEMENT, PARTICIPANT, LocalDate.of(2025, 5, 12),
+                RiskReason.RELOCATED_OUT_OF_REGION);
+
+        @Test
+        void putsAPlacementAtRiskWhenCoaRelocatesTheParticipantOutOfTheJobsRegion() {
+            placement().given(STARTED).when(new AssessRelocation("Ter Apel", LocalDate.of(2025, 5, 12))).then(RELOCATED);
+        }
+
+        @Test
+        void treatsAnUnknownNewLocationAsOutsideTheRegion() {
+            placement().given(STARTED).when(new AssessRelocation("Budel", LocalDate.of(2025, 5, 12)))
+                    .then(new PlacementAtRisk(PLACEMENT, PARTICIPANT, LocalDate.of(2025, 5, 12), RiskReason.RELOCATED_OUT_OF_REGION));
+        }
+
+        @Test
+        void leavesThePlacementAloneAfterARelocationWithinTheRegion() {
+            placement().given(STARTED).when(new AssessRelocation("Kabelweg", LocalDate.of(2025, 5, 12))).then();
+        }
+
+        @Test
+        void flagsARiskThatAroseBeforeTheStartOnTheStartDate() {
+            placement().given(STARTED).when(new AssessRelocation("Ter Apel", LocalDate.of(2025, 4, 1)))
+                    .then(new PlacementAtRisk(PLACEMENT, PARTICIPANT, START, RiskReason.RELOCATED_OUT_OF_REGION));
+        }
+
+        @Test
+        void flagsTheSameRiskOnlyOnce() {
+            placement().given(STARTED, RELOCATED).when(new AssessRelocation("Groningen", LocalDate.of(2025, 6, 1))).then();
+        }
+
+        @Test
+        void keepsEachDifferentRisk() {
+            Placement.State state = placement().given(STARTED, RELOCATED).when(new AssessAsylumRejection(LocalDate.of(2025, 6, 1)))
+                    .then(new PlacementAtRisk(PLACEMENT, PARTICIPANT, LocalDate.of(2025, 6, 1), RiskReason.ASYLUM_REJECTED));
+            assertEquals(2, Placement.detailsOf(state).risks().size());
+        }
+
+        @Test
+        void putsAPlacementAtRiskWhenItsTwvExpiresOrEnds() {
+            placement().given(STARTED).when(new AssessPermitEnd(PERMIT, LocalDate.of(2026, 3, 2), null))
+                    .then(new PlacementAtRisk(PLACEMENT, PARTICIPANT, LocalDate.of(2026, 3, 2), RiskReason.PERMIT_ENDED));
+        }
+
+        @Test
+        void ignoresTheEndOfAnotherTwv() {
+            placement().given(STARTED).when(new AssessPermitEnd(OTHER_PERMIT, LocalDate.of(2026, 3, 2), null)).then();
+        }
+
+        @Test
+        void ignoresTheEndOfTheTwvOnceTheParticipantIsAStatusHolder() {
+            placement().given(STARTED).when(new AssessPermitEnd(PERMIT, LocalDate.of(2026, 3, 2), LocalDate.of(2025, 12, 1))).then();
+        }
+
+        @Test
+        void putsAPlacementAtRiskWhenTheAsylumApplicationIsRejected() {
+            placement().given(STARTED).when(new AssessAsylumRejection(LocalDate.of(2025, 8, 1)))
+                    .then(new PlacementAtRisk(PLACEMENT, PARTICIPANT, LocalDate.of(2025, 8, 1), RiskReason.ASYLUM_REJECTED));
+        }
+
+        @Test
+        void ignoresEveryRiskOnceThePlacementEnded() {
+            PlacementEnded ended = new PlacementEnded(PLACEMENT, PARTICIPANT, LocalDate.of(2025, 5, 1), EndReason.QUIT);
+            placement().given(STARTED, ended).when(new AssessRelocation("Ter Apel", LocalDate.of(2025, 5, 12))).then();
+            placement().given(STARTED, ended).when(new AssessPermitEnd(PERMIT, LocalDate.of(2026, 3, 2), null)).then();
+            placement().given(STARTED, ended).when(new AssessAsylumRejection(LocalDate.of(2025, 8, 1))).then();
+        }
+
+        @Test
+        void continuesAPlacementAtRiskWhenTheCaseworkerConfirmsIt() {
+            Placement.State state = placement().given(STARTED, RELOCATED).when(new ContinuePlacement(LocalDate.of(2025, 5, 14)))
+                    .then(new PlacementContinued(PLACEMENT, PARTICIPANT, LocalDate.of(2025, 5, 14)));
+            assertTrue(Placement.detailsOf(state).risks().isEmpty());
+        }
+
+        @Test
+        void flagsANewRelocationAgainAfterTheCaseworkerConfirmedTheLastOne() {
+            placement().given(STARTED, RELOCATED, new PlacementContinued(PLACEMENT, PARTICIPANT, LocalDate.of(2025, 5, 14)))
+                    .when(new AssessRelocation("Groningen", LocalDate.of(2025, 7, 1)))
+                    .then(new PlacementAtRisk(PLACEMENT, PARTICIPANT, LocalDate.of(2025, 7, 1), RiskReason.RELOCATED_OUT_OF_REGION));
+        }
+
+        @Test
+        void rejectsAContinuationOfAPlacementThatIsNotAtRisk() {
+            placement().given(STARTED).when(new ContinuePlacement(LocalDate.of(2025, 5, 14))).rejectedWith("not at risk");
+        }
+
+        @Test
+        void rejectsAContinuationDatedBeforeTheRisk() {
+            placement().given(STARTED, RELOCATED).when(new ContinuePlacement(LocalDate.of(2025, 5, 11)))
+                    .rejectedOn("confirmedOn", "lies before the day it was flagged at risk, 2025-05-12");
+        }
+    }
+
+    @Nested
+    class Milestone {
+
+        @Test
+        void recordsASustainedPlacementTwentySixWeeksAfterTheStart() {
+            placement().given(STARTED).when(new RecordSustainedMilestone(SUSTAINED_DUE))
+                    .then(new PlacementSustained(PLACEMENT, PARTICIPANT, SUSTAINED_DUE));
+        }
+
+        @Test
+        void datesAMilestoneFoundLateOnTheMilestoneItself() {
+            placement().given(STARTED).when(new RecordSustainedMilestone(LocalDate.of(2025, 12, 1)))
+                    .then(new PlacementSustained(PLACEMENT, PARTICIPANT, SUSTAINED_DUE));
+        }
+
+        @Test
+        void recordsNothingBeforeTheMilestone() {
+            placement().given(STARTED).when(new RecordSustainedMilestone(SUSTAINED_DUE.minusDays(1))).then();
+        }
+
+        @Test
+        void neverRecordsTheMilestoneTwice() {
+            placement().given(STARTED, new PlacementSustained(PLACEMENT, PARTICIPANT, SUSTAINED_DUE))
+                    .when(new RecordSustainedMilestone(LocalDate.of(2025, 12, 1))).then();
+        }
+
+        @Test
+        void recordsNothingForAPlacementThatEndedBeforeTheMilestone() {
+            placement().given(STARTED, new PlacementEnded(PLACEMENT, PARTICIPANT, SUSTAINED_DUE.minusDays(1), EndReason.QUIT))
+                    .when(new RecordSustainedMilestone(LocalDate.of(2025, 12, 1))).then();
+        }
+
+        @Test
+        void recordsTheMilestoneOfAPlacementThatEndedOnOrAfterIt() {
+            placement().given(STARTED, new PlacementEnded(PLACEMENT, PARTICIPANT, SUSTAINED_DUE, EndReason.CONTRACT_ENDED))
+                    .when(new RecordSustainedMilestone(LocalDate.of(2025, 12, 1)))
+                    .then(new PlacementSustained(PLACEMENT, PARTICIPANT, SUSTAINED_DUE));
+        }
+
+        @Test
+        void keepsAtRiskPlacementsCountingTowardsTheMilestone() {
+            placement().given(STARTED, Risks.RELOCATED).when(new RecordSustainedMilestone(SUSTAINED_DUE))
+                    .then(new PlacementSustained(PLACEMENT, PARTICIPANT, SUSTAINED_DUE));
+        }
+    }
+}

@@ -1,0 +1,167 @@
+package nl.werkdesk.placement.rest;
+
+import static nl.werkdesk.placement.rest.Api.PLACEMENTS;
+import static nl.werkdesk.placement.rest.Api.asCaseworker;
+import static nl.werkdesk.placement.rest.Api.post;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.restassured.path.json.JsonPath;
+import io.quarkus.test.junit.QuarkusTest;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import nl.werkdesk.contracts.Topics;
+import nl.werkdesk.contracts.participant.ParticipantEvent;
+import nl.werkdesk.contracts.permit.PermitEvent;
+import nl.werkdesk.contracts.placement.PlacementEvent;
+import nl.werkdesk.testing.ContractSchemas;
+import nl.werkdesk.testing.KafkaTopicReader;
+import nl.werkdesk.testing.PostgresServer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What other services publish puts placements at risk: a relocation by COA out of the job's commuting region,
+ * the end of the TWV a placement rests on, a rejected asylum application. Everything travels over the real
+ * broker; the effect is checked through REST, on werkdesk.placements.v1 and in the event store.
+ */
+@QuarkusTest
+class RelocationAndRiskTest {
+
+    static final String AT_RISK = "nl.werkdesk.placement.placement-at-risk";
+
+    final KafkaTopicReader topic = new KafkaTopicReader();
+
+    @Test
+    void putsThePlacementAtRiskWhenCoaRelocatesTheParticipantToAnotherRegionAndTheCaseworkerDecides() throws Exception {
+        Pilot.Job job = Pilot.jobOnTwv("Willinklaan", "Amsterdam");
+        UUID id = Api.start(Api.startBody(job, Pilot.START));
+
+        ProducerRecord<String, String> relocation = Pilot.participantEvent(
+                new ParticipantEvent.RelocatedByCOA(job.participantId(), "Willinklaan", "Ter Apel", LocalDate.of(2025, 5, 12)));
+
+        awaitAtRisk(id);
+        Api.get(id).then().statusCode(200).header("ETag", "\"2\"")
+                .body("risks[0].reason", equalTo("relocated-out-of-region"))
+                .body("risks[0].flaggedOn", equalTo("2025-05-12"));
+        asCaseworker().queryParam("atRisk", "true").queryParam("pageSize", 100).get(PLACEMENTS).then().statusCode(200)
+                .body("items.placementId", hasItem(id.toString()))
+                .body("items.find { it.placementId == '" + id + "' }.riskReasons", equalTo(List.of("relocated-out-of-region")))
+                .body("items.find { it.placementId == '" + id + "' }.atRiskSince", equalTo("2025-05-12"));
+
+        ConsumerRecord<String, String> atRisk = topic.await(Topics.PLACEMENTS,
+                r -> r.key().equals(id.toString()) && AT_RISK.equals(KafkaTopicReader.header(r, "ce_type")), 1, Api.PROPAGATED).get(0);
+        ContractSchemas.assertValid(PlacementEvent.CATALOG, atRisk);
+        assertEquals("2", KafkaTopicReader.header(atRisk, "ce_sequence"));
+        assertEquals("relocated-out-of-region", JsonPath.from(atRisk.value()).getString("reason"));
+        assertEquals(CloudEventPublisher.eventId(relocation), causationOf(id, 2),
+                "PlacementAtRisk names the RelocatedByCOA that caused it");
+
+        post(id, "continuation", Map.of("confirmedOn", "2025-05-14")).then().statusCode(200)
+                .header("ETag", "\"3\"").body("atRisk", equalTo(false));
+        asCaseworker().queryParam("atRisk", "true").queryParam("pageSize", 100).get(PLACEMENTS).then().statusCode(200)
+                .body("items.placementId", not(hasItem(id.toString())));
+        ConsumerRecord<String, String> continued = topic.await(Topics.PLACEMENTS,
+                r -> r.key().equals(id.toString()) && "3".equals(KafkaTopicReader.header(r, "ce_sequence")), 1, Api.PROPAGATED).get(0);
+        assertEquals("nl.werkdesk.placement.placement-continued", KafkaTopicReader.header(continued, "ce_type"));
+        ContractSchemas.assertValid(PlacementEvent.CATALOG, continued);
+
+        Pilot.participantEvent(new ParticipantEvent.RelocatedByCOA(job.participantId(), "Ter Apel", "Budel", LocalDate.of(2025, 7, 1)));
+        awaitAtRisk(id);
+        post(id, "end", Map.of("endedOn", "2025-07-04", "reason", "relocated-by-coa")).then().statusCode(200)
+                .body("status", equalTo("ended")).body("endReason", equalTo("relocated-by-coa")).body("atRisk", equalTo(false));
+    }
+
+    @Test
+    void leavesThePlacementAloneWhenTheRelocationStaysWithinTheRegion() {
+        Pilot.Job job = Pilot.jobOnTwv("Willinklaan", "Amstelveen");
+        UUID id = Api.start(Api.startBody(job, Pilot.START));
+        Pilot.participantEvent(new ParticipantEvent.RelocatedByCOA(job.participantId(), "Willinklaan", "Kabelweg", LocalDate.of(2025, 5, 12)));
+        // A later event of the same participant: once its effect shows, the relocation before it was handled.
+        Pilot.participantEvent(new ParticipantEvent.AsylumApplicationRejected(job.participantId(), LocalDate.of(2025, 6, 2),
+                LocalDate.of(2025, 6, 30)));
+        awaitAtRisk(id);
+        Api.get(id).then().body("risks.reason", equalTo(List.of("asylum-rejected"))).body("risks[0].flaggedOn", equalTo("2025-06-02"));
+    }
+
+    @Test
+    void appliesARelocationDeliveredTwiceOnlyOnce() {
+        Pilot.Job job = Pilot.jobOnTwv("Kabelweg", "Zaandam");
+        UUID id = Api.start(Api.startBody(job, Pilot.START));
+        ProducerRecord<String, String> relocation = Pilot.participantEvent(
+                new ParticipantEvent.RelocatedByCOA(job.participantId(), "Kabelweg", "Groningen", LocalDate.of(2025, 5, 12)));
+        awaitAtRisk(id);
+        post(id, "continuation", Map.of("confirmedOn", "2025-05-13")).then().statusCode(200);
+
+        CloudEventPublisher.redeliver(relocation);
+        Pilot.participantEvent(new ParticipantEvent.AsylumApplicationRejected(job.participantId(), LocalDate.of(2025, 6, 2),
+                LocalDate.of(2025, 6, 30)));
+        awaitAtRisk(id);
+
+        Api.get(id).then().header("ETag", "\"4\"").body("risks.reason", equalTo(List.of("asylum-rejected")));
+        List<String> reasons = new ArrayList<>();
+        for (ConsumerRecord<String, String> record : topic.await(Topics.PLACEMENTS,
+                r -> r.key().equals(id.toString()) && AT_RISK.equals(KafkaTopicReader.header(r, "ce_type")), 2, Api.PROPAGATED)) {
+            reasons.add(JsonPath.from(record.value()).getString("reason"));
+        }
+        assertEquals(List.of("relocated-out-of-region", "asylum-rejected"), reasons, "the repeated relocation flagged nothing");
+    }
+
+    @Test
+    void putsThePlacementAtRiskWhenItsTwvExpiresButNotWhenAnotherOneDoes() {
+        Pilot.Job job = Pilot.jobOnTwv("Willinklaan", "Amsterdam");
+        UUID id = Api.start(Api.startBody(job, Pilot.START));
+        UUID otherPermit = Pilot.twv(job.participantId(), job.employerId(), Pilot.vacancy(job.employerId(), "Amsterdam", Pilot.VACANCY_OPENED),
+                Pilot.TWV_FROM, LocalDate.of(2025, 9, 30));
+        Pilot.permitEvent(new PermitEvent.TwvExpired(otherPermit, job.participantId(), LocalDate.of(2025, 10, 1)));
+        Pilot.permitEvent(new PermitEvent.TwvExpired(job.permitId(), job.participantId(), LocalDate.of(2026, 3, 2)));
+        awaitAtRisk(id);
+        Api.get(id).then().header("ETag", "\"2\"").body("risks.reason", equalTo(List.of("permit-ended")))
+                .body("risks[0].flaggedOn", equalTo("2026-03-02"));
+        ConsumerRecord<String, String> atRisk = topic.await(Topics.PLACEMENTS,
+                r -> r.key().equals(id.toString()) && AT_RISK.equals(KafkaTopicReader.header(r, "ce_type")), 1, Api.PROPAGATED).get(0);
+        ContractSchemas.assertValid(PlacementEvent.CATALOG, atRisk);
+    }
+
+    @Test
+    void parksAnEventItCanNeverApplyOnTheDeadLetterTopicAndGoesOn() {
+        UUID stranger = UUID.randomUUID();
+        Pilot.participantEvent(new ParticipantEvent.RelocatedByCOA(stranger, "Willinklaan", "Ter Apel", LocalDate.of(2025, 5, 12)));
+        ConsumerRecord<String, String> parked = topic.await(Topics.deadLetter("placement-service"),
+                r -> stranger.toString().equals(r.key()), 1, Api.PROPAGATED).get(0);
+        String reason = KafkaTopicReader.header(parked, "dead-letter-reason");
+        assertTrue(reason != null && reason.contains("is not registered"), String.valueOf(reason));
+
+        Pilot.Job job = Pilot.jobOnTwv("Willinklaan", "Amsterdam");
+        Api.start(Api.startBody(job, Pilot.START));
+    }
+
+    private static void awaitAtRisk(UUID placementId) {
+        await().atMost(Api.PROPAGATED).until(() -> Boolean.TRUE.equals(Api.get(placementId).path("atRisk")));
+    }
+
+    /** The causation id in the event store's metadata of one event of the placement. */
+    private static String causationOf(UUID placementId, long version) throws Exception {
+        try (Connection db = PostgresServer.shared().connect("placement");
+             PreparedStatement query = db.prepareStatement(
+                     "SELECT metadata ->> 'causationId' FROM events WHERE stream_id = ? AND version = ?")) {
+            query.setObject(1, placementId);
+            query.setLong(2, version);
+            try (ResultSet row = query.executeQuery()) {
+                assertTrue(row.next(), "no event " + version + " of placement " + placementId);
+                return row.getString(1);
+            }
+        }
+    }
+}

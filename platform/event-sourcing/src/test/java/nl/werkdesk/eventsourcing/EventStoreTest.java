@@ -92,6 +92,19 @@ class EventStoreTest {
     }
 
     @Test
+    void letsAnyFirstCommandStartAStreamExpectedToBeEitherNewOrExisting() {
+        UUID id = UUID.randomUUID();
+        var open = new nl.werkdesk.eventsourcing.command.CommandRequest<Counter.Command>(id,
+                nl.werkdesk.eventsourcing.command.Expectation.ANY_STREAM, new Counter.Command.Open(id, Counters.DAY),
+                java.util.OptionalLong.empty(), EventMetadata.byActor("kernel-test"));
+        Counters.await(() -> handler.handle(aggregate, open, result -> io.smallrye.mutiny.Uni.createFrom().voidItem()));
+        assertEquals(1, counters().load(id).version());
+        Rejected again = assertThrows(Rejected.class,
+                () -> Counters.await(() -> handler.handle(aggregate, open, result -> io.smallrye.mutiny.Uni.createFrom().voidItem())));
+        assertTrue(again.reason().contains("already open"), "the domain, not the stream's existence, decides");
+    }
+
+    @Test
     void appendsInTheCallersTransactionSoThatBothCommitOrNeither() {
         UUID id = counters().open();
         var request = new nl.werkdesk.eventsourcing.command.CommandRequest<Counter.Command>(id,

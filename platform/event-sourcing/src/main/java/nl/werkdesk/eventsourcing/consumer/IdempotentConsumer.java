@@ -90,8 +90,19 @@ public class IdempotentConsumer {
                         : new PoisonMessage("cannot be applied: " + Unavailability.describe(failure), failure)));
     }
 
+    /** SQLSTATEs of a deadlock and a serialization failure: the database asks to try again. */
+    private static final java.util.Set<String> RETRY_SQL_STATES = java.util.Set.of("40P01", "40001");
+
     private static boolean isTransient(Throwable failure) {
-        return Unavailability.isUnavailable(failure) || failure instanceof ConcurrencyConflict;
+        if (Unavailability.isUnavailable(failure) || failure instanceof ConcurrencyConflict) {
+            return true;
+        }
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof io.vertx.pgclient.PgException pg && RETRY_SQL_STATES.contains(pg.getSqlState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Uni<Void> reject(String consumer, Message<String> message, PoisonMessage poison) {

@@ -19,6 +19,11 @@ public record HttpCommand<C>(UUID streamId, Expectation expectation, C command, 
         return new HttpCommand<>(streamId, Expectation.NEW_STREAM, command, requestBody, headers, collection);
     }
 
+    /** A command on a stream that any first command starts, answering 200 with the new state. */
+    public static <C> HttpCommand<C> onAnyStream(UUID streamId, C command, Object requestBody, CommandHeaders headers) {
+        return new HttpCommand<>(streamId, Expectation.ANY_STREAM, command, requestBody, headers, null);
+    }
+
     /** Where the resource of {@code streamId} lives in the collection. */
     public URI locationOf(UUID streamId) {
         String base = collection.toString();

@@ -139,7 +139,7 @@ public class HttpCommands {
     /** The same command on the same resource with the same body gives the same fingerprint. */
     private String fingerprint(HttpCommand<?> command) {
         try {
-            String target = command.expectation() == Expectation.EXISTING_STREAM ? command.streamId().toString() : "new";
+            String target = command.expectation() == Expectation.NEW_STREAM ? "new" : command.streamId().toString();
             String canonical = command.command().getClass().getName() + "\n" + target + "\n"
                     + mapper.writeValueAsString(command.requestBody());
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));

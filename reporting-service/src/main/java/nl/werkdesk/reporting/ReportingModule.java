@@ -1,0 +1,78 @@
+package nl.werkdesk.reporting;
+
+import io.smallrye.config.ConfigMapping;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import nl.werkdesk.contracts.EventCatalog;
+import nl.werkdesk.contracts.programme.ProgrammeEvent;
+import nl.werkdesk.eventsourcing.command.Aggregate;
+import nl.werkdesk.reporting.domain.Phases;
+import nl.werkdesk.reporting.domain.ProgrammeLedger;
+
+/** Wires the programme ledger to the kernel, and turns the reporting configuration into domain values. */
+@ApplicationScoped
+public class ReportingModule {
+
+    public static final String LEDGER_STREAM_TYPE = "programme-ledger";
+
+    @ConfigMapping(prefix = "werkdesk.reporting")
+    public interface Config {
+        /** The stream id of the programme ledger. */
+        UUID ledgerId();
+
+        /** The reception locations where expenditure can be booked. */
+        Set<String> locations();
+
+        List<PhaseStart> phases();
+
+        /** Counts from 1 up to this number (exclusive) are suppressed for analysts in every breakdown. */
+        int suppressionThreshold();
+
+        /** The longest monthly series one request may ask for. */
+        int maxMonths();
+
+        Rebuild rebuild();
+
+        interface PhaseStart {
+            int number();
+
+            LocalDate startsOn();
+        }
+
+        interface Rebuild {
+            /** How long one poll of the topics waits for records. */
+            Duration pollTimeout();
+
+            /** A running rebuild whose replica has not reported for this long may be replaced by a new one. */
+            Duration staleAfter();
+        }
+    }
+
+    @Produces
+    @Singleton
+    Phases phases(Config config) {
+        return Phases.starting(config.phases().stream()
+                .map(start -> new Phases.Phase(start.number(), start.startsOn(), null))
+                .toList());
+    }
+
+    @Produces
+    @Singleton
+    Aggregate<ProgrammeLedger.Command, ProgrammeLedger.Ledger, ProgrammeEvent> ledger(Config config, Phases phases) {
+        ProgrammeLedger.Rules rules = new ProgrammeLedger.Rules(config.ledgerId(), phases.numbers(), Set.copyOf(config.locations()));
+        // The metrics read the ledger's events from Kafka like any other topic, so no inline view is needed.
+        return new Aggregate<>(LEDGER_STREAM_TYPE, ProgrammeLedger.decider(rules), ProgrammeEvent.CATALOG, ProgrammeEvent.class,
+                Aggregate.InlineProjection.none());
+    }
+
+    @Produces
+    EventCatalog catalog() {
+        return ProgrammeEvent.CATALOG;
+    }
+}

@@ -1,0 +1,274 @@
+package nl.werkdesk.reporting.metrics;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The metrics as SQL over the facts of the live generation. "As of" is a condition on the facts' business dates,
+ * never a replay. Every query runs in the caller's session.
+ */
+@ApplicationScoped
+public class MetricsQueries {
+
+    /** Participant, permit and placement figures of a scope as of its date. */
+    public record Totals(long enrolled, long intakesCompleted, long withActivity, long twvsRequested, long twvsGranted,
+                         long twvsRefused, Double medianTwvLeadTimeDays, long participantsWithTwvRequested,
+                         long participantsWithTwvGranted, long placed, long activePlacements, long sustainedPlacements,
+                         long participantsSustained, long endedByCoaRelocation, Double medianDaysIntakeToFirstPlacement) {
+    }
+
+    public record Money(long budgetCents, long spendCents) {
+    }
+
+    public record LocationRow(String location, long enrolled, long placed, long placements, long activePlacements) {
+    }
+
+    public record MonthRow(YearMonth month, long enrolled, long placed, long activePlacements, long spendCents) {
+    }
+
+    private static final String LIVE = "live AS (SELECT live_generation AS generation FROM projection_state WHERE id = 1)";
+    private static final String PLACEMENTS_OF_COHORT = """
+            placements AS (
+              SELECT pl.placement_id, pl.participant_id, pl.sector, pl.started_on, pl.ended_on, pl.end_reason, pl.sustained_on,
+                     c.registered_on
+                FROM placement_facts pl JOIN live ON pl.generation = live.generation
+                JOIN cohort c ON c.participant_id = pl.participant_id
+               WHERE pl.started_on <= :asOf)""";
+
+    private static final String TOTALS = """
+            , permits AS (
+              SELECT pf.participant_id, pf.requested_on, pf.granted_on, pf.refused_on
+                FROM permit_facts pf JOIN live ON pf.generation = live.generation
+                JOIN cohort c ON c.participant_id = pf.participant_id),
+            first_placements AS (SELECT participant_id, min(started_on) AS started_on FROM placements GROUP BY participant_id)
+            SELECT
+              (SELECT count(*) FROM cohort),
+              (SELECT count(*) FROM cohort WHERE intake_completed_on <= :asOf),
+              (SELECT count(*) FROM cohort WHERE first_activity_on <= :asOf),
+              (SELECT count(*) FROM permits WHERE requested_on <= :asOf),
+              (SELECT count(*) FROM permits WHERE granted_on <= :asOf),
+              (SELECT count(*) FROM permits WHERE refused_on <= :asOf),
+              (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY coalesce(granted_on, refused_on) - requested_on)
+                 FROM permits WHERE requested_on IS NOT NULL AND coalesce(granted_on, refused_on) <= :asOf),
+              (SELECT count(DISTINCT participant_id) FROM permits WHERE requested_on <= :asOf),
+              (SELECT count(DISTINCT participant_id) FROM permits WHERE granted_on <= :asOf),
+              (SELECT count(*) FROM first_placements),
+              (SELECT count(*) FROM placements WHERE ended_on IS NULL OR ended_on > :asOf),
+              (SELECT count(*) FROM placements WHERE sustained_on <= :asOf),
+              (SELECT count(DISTINCT participant_id) FROM placements WHERE sustained_on <= :asOf),
+              (SELECT count(*) FROM placements WHERE end_reason = 'relocated-by-coa' AND ended_on <= :asOf),
+              (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY f.started_on - c.intake_completed_on)
+                 FROM first_placements f JOIN cohort c ON c.participant_id = f.participant_id
+                WHERE c.intake_completed_on <= :asOf)""";
+
+    private static final String BY_SECTOR = """
+            SELECT sector, count(*) FROM placements WHERE sector IS NOT NULL GROUP BY sector""";
+
+    private static final String BY_LOCATION = """
+            SELECT c.location, count(DISTINCT c.participant_id), count(DISTINCT p.participant_id), count(p.placement_id),
+                   count(p.placement_id) FILTER (WHERE p.ended_on IS NULL OR p.ended_on > :asOf)
+              FROM cohort c LEFT JOIN placements p ON p.participant_id = c.participant_id
+             GROUP BY c.location ORDER BY c.location""";
+
+    private static final String MONEY = """
+            SELECT (SELECT coalesce(sum(a.amount_cents), 0) FROM budget_allocation_facts a JOIN live ON a.generation = live.generation
+                     WHERE a.allocated_on <= :asOf %s),
+                   (SELECT coalesce(sum(amount_cents), 0) FROM bookings)
+                   + (SELECT coalesce(sum(amount_cents), 0) FROM corrections)""";
+
+    private static final String MONTHLY = """
+            , months AS (
+              SELECT CAST(m AS date) AS month_start,
+                     LEAST(CAST(m + interval '1 month' - interval '1 day' AS date), CAST(:asOf AS date)) AS month_end
+                FROM generate_series(CAST(:firstMonth AS date), CAST(:lastMonth AS date), interval '1 month') AS m)
+            SELECT to_char(month_start, 'YYYY-MM'),
+              (SELECT count(*) FROM cohort c WHERE c.registered_on <= month_end),
+              (SELECT count(DISTINCT participant_id) FROM placements p WHERE p.started_on <= month_end AND p.registered_on <= month_end),
+              (SELECT count(*) FROM placements p WHERE p.started_on <= month_end AND p.registered_on <= month_end
+                  AND (p.ended_on IS NULL OR p.ended_on > month_end)),
+              (SELECT coalesce(sum(amount_cents), 0) FROM bookings b WHERE b.booked_on BETWEEN month_start AND month_end)
+              + (SELECT coalesce(sum(amount_cents), 0) FROM corrections k WHERE k.booked_on BETWEEN month_start AND month_end)
+              FROM months ORDER BY month_start""";
+
+    private static final String FIRST_DATE = """
+            SELECT LEAST((SELECT min(registered_on) FROM cohort), (SELECT min(booked_on) FROM bookings))""";
+
+    private static final String LOCATIONS = """
+            SELECT DISTINCT p.location FROM participant_facts p JOIN live ON p.generation = live.generation
+             WHERE p.registered_on IS NOT NULL ORDER BY p.location""";
+
+    public Uni<Totals> totals(Scope scope) {
+        Sql sql = participantsOf(scope).append(", " + PLACEMENTS_OF_COHORT).append(TOTALS);
+        return sql.single().map(row -> new Totals(number(row[0]), number(row[1]), number(row[2]), number(row[3]), number(row[4]),
+                number(row[5]), decimal(row[6]), number(row[7]), number(row[8]), number(row[9]), number(row[10]), number(row[11]),
+                number(row[12]), number(row[13]), decimal(row[14])));
+    }
+
+    public Uni<Money> money(Scope scope) {
+        String budgetPhases = scope.budgetPhases() == null ? ""
+                : scope.budgetPhases().isEmpty() ? "AND false"
+                // Phase numbers come from the configuration, never from the request: safe to write into the SQL.
+                : "AND a.phase IN (" + scope.budgetPhases().stream().map(String::valueOf).collect(Collectors.joining(", ")) + ")";
+        Sql sql = moneyOf(scope).append(MONEY.formatted(budgetPhases));
+        return sql.single().map(row -> new Money(number(row[0]), number(row[1])));
+    }
+
+    public Uni<Map<String, Long>> placementsBySector(Scope scope) {
+        Sql sql = participantsOf(scope).append(", " + PLACEMENTS_OF_COHORT).append(BY_SECTOR);
+        return sql.list().map(rows -> {
+            Map<String, Long> counts = new LinkedHashMap<>();
+            rows.forEach(row -> counts.put((String) row[0], number(row[1])));
+            return counts;
+        });
+    }
+
+    public Uni<List<LocationRow>> byLocation(Scope scope) {
+        Sql sql = participantsOf(scope).append(", " + PLACEMENTS_OF_COHORT).append(BY_LOCATION);
+        return sql.list().map(rows -> rows.stream()
+                .map(row -> new LocationRow((String) row[0], number(row[1]), number(row[2]), number(row[3]), number(row[4])))
+                .toList());
+    }
+
+    /** The earliest enrolment or booking in scope, where a series without a start of its own begins; null if none. */
+    public Uni<LocalDate> firstDate(Scope scope) {
+        Sql sql = participantsOf(scope).append(", " + moneyCtes(scope)).append(FIRST_DATE);
+        return sql.list().map(rows -> rows.isEmpty() ? null : date(rows.get(0)));
+    }
+
+    public Uni<List<MonthRow>> monthly(Scope scope, YearMonth first, YearMonth last) {
+        Sql sql = participantsOf(scope).append(", " + PLACEMENTS_OF_COHORT).append(", " + moneyCtes(scope)).append(MONTHLY)
+                .bind("firstMonth", first.atDay(1)).bind("lastMonth", last.atDay(1));
+        return sql.list().map(rows -> rows.stream()
+                .map(row -> new MonthRow(YearMonth.parse((String) row[0]), number(row[1]), number(row[2]), number(row[3]), number(row[4])))
+                .toList());
+    }
+
+    /** The locations where participants enrolled, for the dashboard's filter. */
+    public Uni<List<String>> locations() {
+        return new Sql("WITH " + LIVE + " " + LOCATIONS, new LinkedHashMap<>()).list()
+                .map(rows -> rows.stream().map(row -> (String) row[0]).toList());
+    }
+
+    /** WITH live, cohort: the participants of the scope enrolled on or before its date. */
+    private static Sql participantsOf(Scope scope) {
+        StringBuilder where = new StringBuilder("p.registered_on IS NOT NULL AND p.registered_on <= :asOf");
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        parameters.put("asOf", scope.asOf());
+        if (scope.location() != null) {
+            where.append(" AND p.location = :location");
+            parameters.put("location", scope.location());
+        }
+        if (scope.cohort().from() != null) {
+            where.append(" AND p.registered_on >= :cohortFrom");
+            parameters.put("cohortFrom", scope.cohort().from());
+        }
+        if (scope.cohort().to() != null) {
+            where.append(" AND p.registered_on <= :cohortTo");
+            parameters.put("cohortTo", scope.cohort().to());
+        }
+        return new Sql("WITH " + LIVE + ", cohort AS (SELECT p.participant_id, p.location, p.registered_on, p.intake_completed_on,"
+                + " p.first_activity_on FROM participant_facts p JOIN live ON p.generation = live.generation WHERE " + where + ")",
+                parameters);
+    }
+
+    /** WITH live, bookings, corrections: the money of the scope, corrections counted on their own date. */
+    private static Sql moneyOf(Scope scope) {
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        parameters.put("asOf", scope.asOf());
+        Sql sql = new Sql("WITH " + LIVE + ", " + moneyCtes(scope) + " ", parameters);
+        return bindMoney(sql, scope);
+    }
+
+    private static String moneyCtes(Scope scope) {
+        StringBuilder where = new StringBuilder("b.booked_on <= :asOf");
+        if (scope.location() != null) {
+            where.append(" AND b.location = :location");
+        }
+        if (scope.cohort().from() != null) {
+            where.append(" AND b.booked_on >= :cohortFrom");
+        }
+        if (scope.cohort().to() != null) {
+            where.append(" AND b.booked_on <= :cohortTo");
+        }
+        return "bookings AS (SELECT b.booking_id, b.amount_cents, b.booked_on FROM expenditure_booking_facts b"
+                + " JOIN live ON b.generation = live.generation WHERE " + where + "),"
+                + " corrections AS (SELECT k.amount_cents, b.booked_on FROM expenditure_correction_facts k"
+                + " JOIN live ON k.generation = live.generation JOIN bookings b ON b.booking_id = k.booking_id"
+                + " WHERE k.corrected_on <= :asOf)";
+    }
+
+    private static Sql bindMoney(Sql sql, Scope scope) {
+        if (scope.location() != null) {
+            sql.bind("location", scope.location());
+        }
+        if (scope.cohort().from() != null) {
+            sql.bind("cohortFrom", scope.cohort().from());
+        }
+        if (scope.cohort().to() != null) {
+            sql.bind("cohortTo", scope.cohort().to());
+        }
+        return sql;
+    }
+
+    static long number(Object value) {
+        return value == null ? 0 : ((Number) value).longValue();
+    }
+
+    static Double decimal(Object value) {
+        return value == null ? null : ((Number) value).doubleValue();
+    }
+
+    static LocalDate date(Object[] row) {
+        Object single = row[0];
+        if (single == null) {
+            return null;
+        }
+        return single instanceof java.sql.Date sqlDate ? sqlDate.toLocalDate() : (LocalDate) single;
+    }
+
+    /** A native query being put together, with its named parameters. */
+    static final class Sql {
+
+        private final StringBuilder text;
+        private final Map<String, Object> parameters;
+
+        Sql(String text, Map<String, Object> parameters) {
+            this.text = new StringBuilder(text);
+            this.parameters = parameters;
+        }
+
+        Sql append(String more) {
+            text.append(' ').append(more);
+            return this;
+        }
+
+        Sql bind(String name, Object value) {
+            parameters.put(name, value);
+            return this;
+        }
+
+        Uni<Object[]> single() {
+            return list().map(rows -> rows.get(0));
+        }
+
+        Uni<List<Object[]>> list() {
+            String query = text.toString();
+            return Panache.getSession().chain(session -> {
+                var nativeQuery = session.createNativeQuery(query);
+                parameters.forEach((name, value) -> {
+                    if (query.contains(":" + name)) {
+                        nativeQuery.setParameter(name, value);
+                    }
+                });
+                return nativeQuery.getResultList();
+            }).map(rows -> rows.stream().map(row -> row instanceof Object[] columns ? columns : new Object[] {row}).toList());
+        }
+    }
+}

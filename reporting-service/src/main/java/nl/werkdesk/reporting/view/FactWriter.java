@@ -1,0 +1,184 @@
+package nl.werkdesk.reporting.view;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import nl.werkdesk.contracts.IntegrationEvent;
+import nl.werkdesk.contracts.employer.EmployerEvent.CandidateMetEmployer;
+import nl.werkdesk.contracts.participant.ParticipantEvent.ActivityCompleted;
+import nl.werkdesk.contracts.participant.ParticipantEvent.IntakeCompleted;
+import nl.werkdesk.contracts.participant.ParticipantEvent.ParticipantRegistered;
+import nl.werkdesk.contracts.permit.PermitEvent.TwvGranted;
+import nl.werkdesk.contracts.permit.PermitEvent.TwvRefused;
+import nl.werkdesk.contracts.permit.PermitEvent.TwvRequested;
+import nl.werkdesk.contracts.placement.PlacementEvent.PlacementEnded;
+import nl.werkdesk.contracts.placement.PlacementEvent.PlacementStarted;
+import nl.werkdesk.contracts.placement.PlacementEvent.PlacementSustained;
+import nl.werkdesk.contracts.programme.ProgrammeEvent.BudgetAllocated;
+import nl.werkdesk.contracts.programme.ProgrammeEvent.ExpenditureBooked;
+import nl.werkdesk.contracts.programme.ProgrammeEvent.ExpenditureCorrected;
+
+/**
+ * Turns events into facts. Every write is an upsert that sets a fact or keeps the earliest date, so applying
+ * an event twice, or events in another order (a placement before its participant's registration, the rebuild
+ * and the live consumers both writing the next generation), gives the same rows: the projections are a function
+ * of the set of events, not of their order. Native upserts rather than find-then-persist for that reason: two
+ * consumers may create the same row at the same time, and only INSERT ... ON CONFLICT settles that atomically.
+ *
+ * <p>Events that change no metric (relocation, residence status, leaving the pilot, erasure of personal data,
+ * employers and vacancies, the other steps of a permit or placement) write nothing: the scope of a participant is
+ * where and when they enrolled, and erasure leaves the pseudonymous facts as they are.
+ */
+@ApplicationScoped
+public class FactWriter {
+
+    /** One parameterised statement; {@code :generation} is bound per generation written. */
+    public record Statement(String sql, Map<String, Object> parameters) {
+    }
+
+    private static final String REGISTERED = """
+            INSERT INTO participant_facts (generation, participant_id, location, registered_on)
+            VALUES (:generation, :id, :location, :on)
+            ON CONFLICT (generation, participant_id) DO UPDATE SET location = excluded.location, registered_on = excluded.registered_on""";
+    private static final String INTAKE = """
+            INSERT INTO participant_facts (generation, participant_id, intake_completed_on) VALUES (:generation, :id, :on)
+            ON CONFLICT (generation, participant_id) DO UPDATE
+               SET intake_completed_on = LEAST(participant_facts.intake_completed_on, excluded.intake_completed_on)""";
+    private static final String ACTIVITY = """
+            INSERT INTO participant_facts (generation, participant_id, first_activity_on) VALUES (:generation, :id, :on)
+            ON CONFLICT (generation, participant_id) DO UPDATE
+               SET first_activity_on = LEAST(participant_facts.first_activity_on, excluded.first_activity_on)""";
+    private static final String PERMIT = """
+            INSERT INTO permit_facts (generation, permit_id, participant_id, %1$s) VALUES (:generation, :id, :participantId, :on)
+            ON CONFLICT (generation, permit_id) DO UPDATE SET %1$s = LEAST(permit_facts.%1$s, excluded.%1$s)""";
+    private static final String PLACEMENT_STARTED = """
+            INSERT INTO placement_facts (generation, placement_id, participant_id, sector, started_on)
+            VALUES (:generation, :id, :participantId, :sector, :on)
+            ON CONFLICT (generation, placement_id) DO UPDATE SET sector = excluded.sector, started_on = excluded.started_on""";
+    private static final String PLACEMENT_ENDED = """
+            INSERT INTO placement_facts (generation, placement_id, participant_id, ended_on, end_reason)
+            VALUES (:generation, :id, :participantId, :on, :reason)
+            ON CONFLICT (generation, placement_id) DO UPDATE SET ended_on = excluded.ended_on, end_reason = excluded.end_reason""";
+    private static final String PLACEMENT_SUSTAINED = """
+            INSERT INTO placement_facts (generation, placement_id, participant_id, sustained_on) VALUES (:generation, :id, :participantId, :on)
+            ON CONFLICT (generation, placement_id) DO UPDATE
+               SET sustained_on = LEAST(placement_facts.sustained_on, excluded.sustained_on)""";
+    private static final String BUDGET = """
+            INSERT INTO budget_allocation_facts (generation, allocation_id, phase, amount_cents, allocated_on)
+            VALUES (:generation, :id, :phase, :amount, :on) ON CONFLICT DO NOTHING""";
+    private static final String BOOKING = """
+            INSERT INTO expenditure_booking_facts (generation, booking_id, category, amount_cents, location, booked_on)
+            VALUES (:generation, :id, :category, :amount, CAST(:location AS text), :on) ON CONFLICT DO NOTHING""";
+    private static final String CORRECTION = """
+            INSERT INTO expenditure_correction_facts (generation, correction_id, booking_id, amount_cents, corrected_on)
+            VALUES (:generation, :id, :bookingId, :amount, :on) ON CONFLICT DO NOTHING""";
+
+    /** The facts an event establishes; empty for events that change no metric. */
+    public static List<Statement> statements(IntegrationEvent event) {
+        if (event instanceof ParticipantRegistered registered) {
+            return List.of(statement(REGISTERED, "id", registered.participantId(), "location", registered.location(),
+                    "on", registered.registeredOn()));
+        }
+        if (event instanceof IntakeCompleted intake) {
+            return List.of(statement(INTAKE, "id", intake.participantId(), "on", intake.completedOn()));
+        }
+        if (event instanceof ActivityCompleted activity) {
+            return List.of(statement(ACTIVITY, "id", activity.participantId(), "on", activity.completedOn()));
+        }
+        if (event instanceof CandidateMetEmployer met) {
+            // Meeting an employer at a job fair is an activity of the participant, recorded by employer-service.
+            return List.of(statement(ACTIVITY, "id", met.participantId(), "on", met.metOn()));
+        }
+        if (event instanceof TwvRequested requested) {
+            return List.of(statement(PERMIT.formatted("requested_on"), "id", requested.permitId(),
+                    "participantId", requested.participantId(), "on", requested.requestedOn()));
+        }
+        if (event instanceof TwvGranted granted) {
+            return List.of(statement(PERMIT.formatted("granted_on"), "id", granted.permitId(),
+                    "participantId", granted.participantId(), "on", granted.grantedOn()));
+        }
+        if (event instanceof TwvRefused refused) {
+            return List.of(statement(PERMIT.formatted("refused_on"), "id", refused.permitId(),
+                    "participantId", refused.participantId(), "on", refused.refusedOn()));
+        }
+        if (event instanceof PlacementStarted started) {
+            return List.of(statement(PLACEMENT_STARTED, "id", started.placementId(), "participantId", started.participantId(),
+                    "sector", JsonNames.of(started.sector()), "on", started.startedOn()));
+        }
+        if (event instanceof PlacementEnded ended) {
+            return List.of(statement(PLACEMENT_ENDED, "id", ended.placementId(), "participantId", ended.participantId(),
+                    "on", ended.endedOn(), "reason", JsonNames.of(ended.reason())));
+        }
+        if (event instanceof PlacementSustained sustained) {
+            return List.of(statement(PLACEMENT_SUSTAINED, "id", sustained.placementId(), "participantId", sustained.participantId(),
+                    "on", sustained.sustainedOn()));
+        }
+        if (event instanceof BudgetAllocated allocated) {
+            return List.of(statement(BUDGET, "id", allocated.allocationId(), "phase", allocated.phase(),
+                    "amount", allocated.amountCents(), "on", allocated.allocatedOn()));
+        }
+        if (event instanceof ExpenditureBooked booked) {
+            return List.of(statement(BOOKING, "id", booked.bookingId(), "category", JsonNames.of(booked.category()),
+                    "amount", booked.amountCents(), "location", booked.location(), "on", booked.bookedOn()));
+        }
+        if (event instanceof ExpenditureCorrected corrected) {
+            return List.of(statement(CORRECTION, "id", corrected.correctionId(), "bookingId", corrected.bookingId(),
+                    "amount", corrected.amountCents(), "on", corrected.correctedOn()));
+        }
+        return List.of();
+    }
+
+    /** Writes the event's facts into every given generation, in the caller's transaction. */
+    public Uni<Void> write(IntegrationEvent event, List<Integer> generations) {
+        List<Statement> statements = statements(event);
+        if (statements.isEmpty() || generations.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return Panache.getSession().chain(session -> {
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (Integer generation : generations) {
+                for (Statement statement : statements) {
+                    chain = chain.chain(() -> {
+                        var query = session.createNativeQuery(statement.sql()).setParameter("generation", generation);
+                        statement.parameters().forEach(query::setParameter);
+                        return query.executeUpdate().replaceWithVoid();
+                    });
+                }
+            }
+            return chain;
+        });
+    }
+
+    /**
+     * Writes the event's facts into the live generation and, while a rebuild runs, into the one it fills too: so the
+     * new generation misses nothing that arrives while the rebuild reads the topics from the beginning.
+     */
+    public Uni<Void> project(IntegrationEvent event) {
+        if (statements(event).isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return ProjectionState.<ProjectionState>findById(ProjectionState.ID)
+                .chain(state -> write(event, targetsOf(state)));
+    }
+
+    private static Statement statement(String sql, Object... namesAndValues) {
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            parameters.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return new Statement(sql, parameters);
+    }
+
+    static List<Integer> targetsOf(ProjectionState state) {
+        List<Integer> targets = new ArrayList<>(2);
+        targets.add(state.liveGeneration);
+        if (state.buildingGeneration != null) {
+            targets.add(state.buildingGeneration);
+        }
+        return targets;
+    }
+}

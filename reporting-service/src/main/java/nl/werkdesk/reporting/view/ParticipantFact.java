@@ -1,0 +1,38 @@
+package nl.werkdesk.reporting.view;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.Table;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** A participant's enrolment (which fixes their scope: location and phase), intake and first activity. */
+@Entity
+@Table(name = "participant_facts")
+@IdClass(FactId.class)
+public class ParticipantFact extends PanacheEntityBase {
+
+    @Id
+    public int generation;
+
+    /** The participant id. */
+    @Id
+    @Column(name = "participant_id")
+    public UUID id;
+
+    /** Where the participant enrolled; null until the registration has arrived. */
+    public String location;
+
+    @Column(name = "registered_on")
+    public LocalDate registeredOn;
+
+    @Column(name = "intake_completed_on")
+    public LocalDate intakeCompletedOn;
+
+    /** The earliest application training, CV help or job fair (at the Werkdesk or meeting an employer there). */
+    @Column(name = "first_activity_on")
+    public LocalDate firstActivityOn;
+}

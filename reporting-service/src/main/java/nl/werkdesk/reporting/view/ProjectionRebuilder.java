@@ -1,0 +1,277 @@
+package nl.werkdesk.reporting.view;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.common.annotation.Identifier;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.LockModeType;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import nl.werkdesk.contracts.Catalogs;
+import nl.werkdesk.contracts.EventCatalog;
+import nl.werkdesk.contracts.EventType;
+import nl.werkdesk.contracts.IntegrationEvent;
+import nl.werkdesk.eventsourcing.Rejected;
+import nl.werkdesk.eventsourcing.Unavailability;
+import nl.werkdesk.reporting.ReportingModule;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.jboss.logging.Logger;
+
+/**
+ * Rebuilds every projection from the beginning of the topics while the service keeps running. A rebuild takes the
+ * next generation number; from then on the live consumers write each event into the live generation and the new
+ * one, while this rebuilder reads every topic from offset zero up to the end offsets it found at the start (a plain
+ * consumer with assigned partitions, no consumer group, read committed) and writes into the new generation only.
+ * When it has read up to those offsets, every event is in the new generation, either read by the rebuild (before
+ * the start) or written by the live consumers (after it), and the metrics switch to it in one transaction. The
+ * facts are upserts that do not depend on order or repetition ({@link FactWriter}), so the result equals the one
+ * the live consumers built event by event, and the rebuild and the live consumers may write the same row.
+ */
+@ApplicationScoped
+public class ProjectionRebuilder {
+
+    private static final Logger LOG = Logger.getLogger(ProjectionRebuilder.class);
+    private static final String NEXT_GENERATION = "SELECT nextval('projection_generation_seq')";
+    private static final List<Class<?>> FACTS = List.of(ParticipantFact.class, PermitFact.class, PlacementFact.class,
+            BudgetAllocationFact.class, ExpenditureBookingFact.class, ExpenditureCorrectionFact.class);
+
+    private final Map<String, Object> kafkaConfig;
+    private final ReportingModule.Config.Rebuild config;
+    private final FactWriter facts;
+    private final ObjectMapper reader;
+    /** The rebuild reads Kafka with a blocking consumer: on a thread of its own, never on an event loop. */
+    private final ExecutorService thread = Executors.newSingleThreadExecutor(runnable -> {
+        Thread worker = new Thread(runnable, "werkdesk-projection-rebuild");
+        worker.setDaemon(true);
+        return worker;
+    });
+    private volatile boolean stopping;
+
+    ProjectionRebuilder(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, ReportingModule.Config config,
+                        FactWriter facts, ObjectMapper mapper) {
+        this.kafkaConfig = kafkaConfig;
+        this.config = config.rebuild();
+        this.facts = facts;
+        this.reader = mapper.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) {
+        stopping = true;
+        thread.shutdownNow();
+    }
+
+    /**
+     * Starts a rebuild into a new generation and returns at once; {@link Rejected} (409) while another one runs. A
+     * running rebuild whose replica stopped reporting for longer than werkdesk.reporting.rebuild.stale-after is
+     * replaced.
+     */
+    public Uni<ProjectionRebuild> start(String requestedBy) {
+        return Panache.withTransaction(() -> ProjectionState.<ProjectionState>findById(ProjectionState.ID, LockModeType.PESSIMISTIC_WRITE)
+                        .chain(state -> abandonStale(state).chain(() -> Panache.getSession()
+                                .chain(session -> session.createNativeQuery(NEXT_GENERATION).getSingleResult())
+                                .chain(next -> {
+                                    Instant now = Instant.now();
+                                    ProjectionRebuild rebuild = new ProjectionRebuild();
+                                    rebuild.generation = ((Number) next).intValue();
+                                    rebuild.status = ProjectionRebuild.RUNNING;
+                                    rebuild.requestedBy = requestedBy;
+                                    rebuild.startedAt = now;
+                                    rebuild.heartbeatAt = now;
+                                    state.buildingGeneration = rebuild.generation;
+                                    return rebuild.<ProjectionRebuild>persist();
+                                }))))
+                .invoke(rebuild -> {
+                    LOG.infof("rebuilding the projections into generation %d", rebuild.generation);
+                    int generation = rebuild.generation;
+                    thread.submit(() -> run(generation));
+                });
+    }
+
+    private Uni<Void> abandonStale(ProjectionState state) {
+        if (state.buildingGeneration == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return ProjectionRebuild.<ProjectionRebuild>findById(state.buildingGeneration).invoke(running -> {
+            if (running != null && running.heartbeatAt.isAfter(Instant.now().minus(config.staleAfter()))) {
+                throw new Rejected("a rebuild into generation " + running.generation + " is running since " + running.startedAt
+                        + "; wait for it to finish");
+            }
+            if (running != null) {
+                LOG.warnf("rebuild into generation %d stopped reporting; a new rebuild replaces it", running.generation);
+                fail(running, "abandoned: its replica stopped reporting");
+            }
+        }).replaceWithVoid();
+    }
+
+    private void run(int generation) {
+        try (KafkaConsumer<String, String> consumer = consumer(generation)) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (EventCatalog catalog : Catalogs.ALL) {
+                Optional.ofNullable(consumer.partitionsFor(catalog.topic())).orElse(List.of())
+                        .forEach(info -> partitions.add(new TopicPartition(info.topic(), info.partition())));
+            }
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions);
+            // With read_committed these are the last stable offsets: what committed relay transactions put there.
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            long target = partitions.stream().mapToLong(partition -> end.get(partition) - begin.get(partition)).sum();
+            record(generation, target, 0, List.of(), 0);
+            while (!reachedEnd(consumer, end)) {
+                if (stopping) {
+                    return;
+                }
+                List<IntegrationEvent> events = new ArrayList<>();
+                int skipped = 0;
+                for (ConsumerRecord<String, String> record : consumer.poll(config.pollTimeout())) {
+                    Optional<IntegrationEvent> event = read(record);
+                    if (event.isPresent()) {
+                        events.add(event.get());
+                    } else {
+                        skipped++;
+                    }
+                }
+                long consumed = partitions.stream()
+                        .mapToLong(partition -> Math.min(consumer.position(partition), end.get(partition)) - begin.get(partition)).sum();
+                record(generation, target, consumed, events, skipped);
+            }
+            switchTo(generation);
+            LOG.infof("the projections now read generation %d", generation);
+        } catch (RuntimeException e) {
+            if (stopping) {
+                return;
+            }
+            LOG.errorf("rebuild into generation %d failed: %s", generation, Unavailability.describe(e));
+            await(() -> Panache.withTransaction(() -> ProjectionRebuild.<ProjectionRebuild>findById(generation)
+                    .chain(rebuild -> rebuild == null || !ProjectionRebuild.RUNNING.equals(rebuild.status)
+                            ? Uni.createFrom().voidItem()
+                            : ProjectionState.<ProjectionState>findById(ProjectionState.ID, LockModeType.PESSIMISTIC_WRITE).invoke(state -> {
+                                fail(rebuild, e.getClass().getSimpleName());
+                                if (Integer.valueOf(generation).equals(state.buildingGeneration)) {
+                                    state.buildingGeneration = null;
+                                }
+                            }).replaceWithVoid())));
+        }
+    }
+
+    /** Applies one batch and reports progress; stops the rebuild if it was replaced meanwhile. */
+    private void record(int generation, long target, long consumed, List<IntegrationEvent> events, int skipped) {
+        await(() -> Panache.withTransaction(() -> ProjectionRebuild.<ProjectionRebuild>findById(generation).chain(rebuild -> {
+            if (rebuild == null || !ProjectionRebuild.RUNNING.equals(rebuild.status)) {
+                throw new IllegalStateException("rebuild " + generation + " was replaced");
+            }
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (IntegrationEvent event : events) {
+                chain = chain.chain(() -> facts.write(event, List.of(generation)));
+            }
+            return chain.invoke(() -> {
+                rebuild.targetOffsets = target;
+                rebuild.consumedOffsets = consumed;
+                rebuild.eventsApplied += events.size();
+                rebuild.eventsSkipped += skipped;
+                rebuild.heartbeatAt = Instant.now();
+            });
+        })));
+    }
+
+    /** The metrics read the new generation from now on; the older ones are removed in the same transaction. */
+    private void switchTo(int generation) {
+        await(() -> Panache.withTransaction(() -> ProjectionState.<ProjectionState>findById(ProjectionState.ID, LockModeType.PESSIMISTIC_WRITE)
+                .chain(state -> ProjectionRebuild.<ProjectionRebuild>findById(generation).chain(rebuild -> {
+                    if (!Integer.valueOf(generation).equals(state.buildingGeneration)) {
+                        throw new IllegalStateException("rebuild " + generation + " was replaced");
+                    }
+                    state.liveGeneration = generation;
+                    state.buildingGeneration = null;
+                    rebuild.status = ProjectionRebuild.COMPLETED;
+                    rebuild.consumedOffsets = rebuild.targetOffsets;
+                    rebuild.finishedAt = Instant.now();
+                    rebuild.heartbeatAt = rebuild.finishedAt;
+                    Uni<Void> chain = Uni.createFrom().voidItem();
+                    for (Class<?> fact : FACTS) {
+                        chain = chain.chain(() -> Panache.getSession().chain(session -> session
+                                .createMutationQuery("delete from " + fact.getSimpleName() + " where generation <> :generation")
+                                .setParameter("generation", generation).executeUpdate()).replaceWithVoid());
+                    }
+                    return chain;
+                }))));
+    }
+
+    private static void fail(ProjectionRebuild rebuild, String reason) {
+        rebuild.status = ProjectionRebuild.FAILED;
+        rebuild.failure = reason;
+        rebuild.finishedAt = Instant.now();
+    }
+
+    /** The record as an event of its topic's catalog; empty for anything the live consumers would not apply either. */
+    Optional<IntegrationEvent> read(ConsumerRecord<String, String> record) {
+        String ceType = header(record, "ce_type");
+        if (ceType == null || record.value() == null || header(record, "ce_id") == null) {
+            return Optional.empty();
+        }
+        Optional<EventType> type = Catalogs.ALL.stream().filter(catalog -> catalog.topic().equals(record.topic())).findFirst()
+                .flatMap(catalog -> catalog.byCloudEventType(ceType));
+        if (type.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            UUID.fromString(header(record, "ce_id"));
+            return Optional.of(reader.readValue(record.value(), type.get().javaType()));
+        } catch (Exception e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    private static boolean reachedEnd(KafkaConsumer<String, String> consumer, Map<TopicPartition, Long> end) {
+        return end.entrySet().stream().allMatch(partition -> consumer.position(partition.getKey()) >= partition.getValue());
+    }
+
+    private KafkaConsumer<String, String> consumer(int generation) {
+        Map<String, Object> settings = new HashMap<>();
+        kafkaConfig.forEach((key, value) -> {
+            if (value != null && ConsumerConfig.configNames().contains(key) && !key.startsWith("group.")) {
+                settings.put(key, value);
+            }
+        });
+        settings.put(ConsumerConfig.CLIENT_ID_CONFIG, "reporting-service-rebuild-" + generation);
+        settings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        settings.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        settings.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
+        return new KafkaConsumer<>(settings, new StringDeserializer(), new StringDeserializer());
+    }
+
+    private static <T> T await(java.util.function.Supplier<Uni<T>> work) {
+        try {
+            return VertxContextSupport.subscribeAndAwait(work);
+        } catch (Throwable e) {
+            if (e instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e);
+        }
+    }
+}

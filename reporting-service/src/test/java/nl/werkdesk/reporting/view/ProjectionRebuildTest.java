@@ -1,0 +1,141 @@
+package nl.werkdesk.reporting.view;
+
+import static nl.werkdesk.reporting.Api.REBUILDS;
+import static nl.werkdesk.reporting.Api.as;
+import static nl.werkdesk.reporting.Api.metric;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import nl.werkdesk.eventsourcing.http.Roles;
+import nl.werkdesk.reporting.Events;
+import nl.werkdesk.reporting.PilotScenario;
+import nl.werkdesk.reporting.TestResources;
+import nl.werkdesk.testing.PostgresServer;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A rebuild reads every topic from the beginning into a new generation while the service keeps answering, shows its
+ * progress, switches the metrics over, and ends with exactly the facts the live consumers built event by event,
+ * events that arrive during the rebuild included.
+ */
+@QuarkusTest
+class ProjectionRebuildTest {
+
+    static final List<String> FACT_TABLES = List.of("participant_facts", "permit_facts", "placement_facts", "budget_allocation_facts",
+            "expenditure_booking_facts", "expenditure_correction_facts");
+    /** Far beyond what the generation sequence reaches in a test run. */
+    static final int STUCK_GENERATION = 900_001;
+    static final List<String> METRICS = List.of("summary", "funnel", "placements-by-sector", "placements-by-location", "monthly");
+
+    @Test
+    void rebuildsEveryProjectionFromTheTopicsIntoTheSameFactsAndMetrics() throws SQLException {
+        PilotScenario pilot = new PilotScenario().publish();
+        // The latecomer enrols on 2025-10-30, so every metric as of the day before must come out exactly as before.
+        Map<String, Object> dayBefore = Map.of("location", pilot.location, "asOf", "2025-10-29");
+        Map<String, Map<String, Object>> metricsBefore = new HashMap<>();
+        METRICS.forEach(name -> metricsBefore.put(name, metric(Roles.FINANCE, name, dayBefore).getMap("")));
+        int liveBefore = liveGeneration();
+        Set<String> factsBefore = facts(liveBefore);
+
+        Response started = as(Roles.OPERATOR).post(REBUILDS).then().statusCode(202)
+                .header("Location", containsString(REBUILDS + "/")).body("status", equalTo("running")).extract().response();
+        int generation = started.path("generation");
+        // Arrives while the rebuild reads the topics: the live consumers write it into both generations.
+        UUID latecomer = UUID.randomUUID();
+        Events.publishAndAwait(pilot.registered(latecomer, "2025-10-30"));
+
+        await().atMost(Events.PROCESSED).until(() -> "completed".equals(as(Roles.OPERATOR).get(REBUILDS + "/" + generation).path("status")));
+        JsonPath rebuild = as(Roles.OPERATOR).get(REBUILDS + "/" + generation).then().statusCode(200).extract().jsonPath();
+        assertTrue(rebuild.getBoolean("live"));
+        assertEquals(100, rebuild.getInt("percentDone"));
+        assertTrue(rebuild.getLong("targetOffsets") > 0 && rebuild.getLong("consumedOffsets") == rebuild.getLong("targetOffsets"));
+        assertTrue(rebuild.getLong("eventsApplied") > 30, "the pilot's events at least");
+        assertEquals("test-operator", rebuild.getString("requestedBy"));
+        as(Roles.OPERATOR).get(REBUILDS).then().statusCode(200).body("liveGeneration", equalTo(generation))
+                .body("buildingGeneration", equalTo(null)).body("rebuilds[0].generation", equalTo(generation));
+        assertTrue(liveBefore < generation);
+
+        Set<String> factsAfter = facts(generation);
+        assertTrue(factsAfter.removeIf(row -> row.contains(latecomer.toString())), "the latecomer is in the new generation");
+        assertEquals(factsBefore, factsAfter, "the rebuilt facts equal the incremental ones");
+        assertEquals(0, count("SELECT count(*) FROM participant_facts WHERE generation <> " + generation), "older generations removed");
+
+        METRICS.forEach(name -> assertEquals(metricsBefore.get(name), metric(Roles.FINANCE, name, dayBefore).getMap(""), name));
+        assertEquals(7, metric(Roles.FINANCE, "summary", Map.of("location", pilot.location, "asOf", "2025-10-31")).getInt("enrolled"));
+    }
+
+    @Test
+    void refusesASecondRebuildWhileOneRunsAndReplacesOneThatStoppedReporting() throws SQLException {
+        int stuck = STUCK_GENERATION;
+        execute("INSERT INTO projection_rebuilds (generation, status, requested_by, started_at, heartbeat_at) "
+                + "VALUES (" + stuck + ", 'running', 'test-operator', now(), now())");
+        execute("UPDATE projection_state SET building_generation = " + stuck);
+
+        as(Roles.OPERATOR).post(REBUILDS).then().statusCode(409).contentType("application/problem+json")
+                .body("detail", containsString("is running"));
+
+        execute("UPDATE projection_rebuilds SET heartbeat_at = now() - interval '1 hour' WHERE generation = " + stuck);
+        as(Roles.OPERATOR).get(REBUILDS + "/" + stuck).then().statusCode(200).body("stalled", equalTo(true));
+        int generation = as(Roles.OPERATOR).post(REBUILDS).then().statusCode(202).extract().path("generation");
+        as(Roles.OPERATOR).get(REBUILDS + "/" + stuck).then().statusCode(200).body("status", equalTo("failed"))
+                .body("failure", containsString("abandoned"));
+        await().atMost(Events.PROCESSED).until(() -> "completed".equals(as(Roles.OPERATOR).get(REBUILDS + "/" + generation).path("status")));
+        assertEquals(0, count("SELECT count(*) FROM participant_facts WHERE generation = " + stuck));
+        as(Roles.OPERATOR).get(REBUILDS + "/" + (stuck + 1_000_000)).then().statusCode(404);
+    }
+
+    /** Every fact row of a generation, without the generation: the content that must not depend on how it was built. */
+    private static Set<String> facts(int generation) throws SQLException {
+        Set<String> rows = new TreeSet<>();
+        try (Connection connection = PostgresServer.shared().connect(TestResources.DATABASE)) {
+            for (String table : FACT_TABLES) {
+                try (PreparedStatement query = connection.prepareStatement(
+                        "SELECT (to_jsonb(t) - 'generation')::text FROM " + table + " t WHERE generation = ?")) {
+                    query.setInt(1, generation);
+                    try (ResultSet found = query.executeQuery()) {
+                        while (found.next()) {
+                            rows.add(table + " " + found.getString(1));
+                        }
+                    }
+                }
+            }
+        }
+        return rows;
+    }
+
+    private static int liveGeneration() throws SQLException {
+        return (int) count("SELECT live_generation FROM projection_state");
+    }
+
+    private static long count(String sql) throws SQLException {
+        try (Connection connection = PostgresServer.shared().connect(TestResources.DATABASE);
+             Statement statement = connection.createStatement(); ResultSet found = statement.executeQuery(sql)) {
+            found.next();
+            return found.getLong(1);
+        }
+    }
+
+    private static void execute(String sql) throws SQLException {
+        try (Connection connection = PostgresServer.shared().connect(TestResources.DATABASE);
+             Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+}

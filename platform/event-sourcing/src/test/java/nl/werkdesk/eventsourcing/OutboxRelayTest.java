@@ -36,6 +36,8 @@ class OutboxRelayTest {
     static final String TOPIC = CounterEvent.TOPIC;
     static final Duration QUIET = Duration.ofMillis(1500);
     static final Duration PUBLISHED = Duration.ofSeconds(30);
+    /** Room left below a power of ten for the test's own transaction, whatever else commits meanwhile. */
+    static final long TRANSACTIONS_BEFORE_BOUNDARY = 20;
     static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     @Inject
@@ -88,6 +90,28 @@ class OutboxRelayTest {
         }
         topic.await(TOPIC, record -> (record.key().equals(early.toString()) || record.key().equals(late.toString()))
                 && "2".equals(KafkaTopicReader.header(record, "ce_sequence")), 2, PUBLISHED);
+    }
+
+    @Test
+    void publishesEachEventOnceWhenTransactionIdsGainADigit() throws SQLException {
+        UUID early = counters().open();
+        UUID late = counters().open();
+        topic.await(TOPIC, record -> record.key().equals(early.toString()) || record.key().equals(late.toString()), 2, PUBLISHED);
+        try (Connection burner = PostgresServer.shared().connect("kernel");
+             Connection earlier = PostgresServer.shared().connect("kernel")) {
+            long boundary = nextPowerOfTen(currentTransactionId(burner) + TRANSACTIONS_BEFORE_BOUNDARY);
+            burnTransactionIds(burner, boundary - TRANSACTIONS_BEFORE_BOUNDARY);
+            earlier.setAutoCommit(false);
+            insertIncrement(earlier, early, 2);
+            burnTransactionIds(burner, boundary);
+            // Committed with more digits while the earlier one is open: the relay reads both in one batch.
+            counters().increment(late, 1);
+            earlier.commit();
+        }
+        topic.await(TOPIC, record -> (record.key().equals(early.toString()) || record.key().equals(late.toString()))
+                && "2".equals(KafkaTopicReader.header(record, "ce_sequence")), 2, PUBLISHED);
+        sleep(QUIET);
+        assertEachEventOnTheTopicOnce();
     }
 
     @Test
@@ -192,6 +216,30 @@ class OutboxRelayTest {
             insert.setString(4, "{\"counterId\":\"" + counterId + "\",\"by\":10,\"incrementedOn\":\"2025-03-03\"}");
             insert.executeUpdate();
         }
+    }
+
+    private static long currentTransactionId(Connection connection) throws SQLException {
+        try (ResultSet result = connection.createStatement().executeQuery("SELECT pg_current_xact_id()::text::bigint")) {
+            result.next();
+            return result.getLong(1);
+        }
+    }
+
+    /** Uses up transaction ids, one committed transaction each, until the next one is at least {@code target}. */
+    private static void burnTransactionIds(Connection connection, long target) throws SQLException {
+        long missing = target - currentTransactionId(connection);
+        if (missing > 0) {
+            connection.createStatement().execute(
+                    "DO $$ BEGIN FOR i IN 1.." + missing + " LOOP PERFORM pg_current_xact_id(); COMMIT; END LOOP; END $$");
+        }
+    }
+
+    private static long nextPowerOfTen(long value) {
+        long power = 10;
+        while (power <= value) {
+            power *= 10;
+        }
+        return power;
     }
 
     private static boolean tryRelayLock(Connection connection) throws SQLException {

@@ -60,13 +60,15 @@ public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
 
+    // ORDER BY names the table's columns: a bare "transaction_id" would mean the text alias, and "1003" sorts
+    // before "838", so a batch would end on the wrong event and the next one send events again.
     private static final String READ_BATCH = """
             SELECT global_position, transaction_id::text AS transaction_id, stream_id, version, event_id, type,
                    data::text AS data, metadata::text AS metadata, occurred_at
               FROM events
              WHERE (transaction_id, global_position) > ($1::text::xid8, $2)
                AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-             ORDER BY transaction_id, global_position
+             ORDER BY events.transaction_id, events.global_position
              LIMIT $3""";
     private static final String READ_CHECKPOINT =
             "SELECT transaction_id::text AS transaction_id, global_position FROM relay_checkpoint WHERE relay = $1";

@@ -20,9 +20,10 @@ import kafka.server.KafkaRaftServer;
 /**
  * One KRaft node, broker and controller combined, run in this JVM with the broker's own server classes. The ports
  * and the log folder are fixed at launch, so a stopped broker starts again on the same address with its data
- * (KafkaClusterTestKit binds fresh random ports on every start).
+ * (KafkaClusterTestKit binds fresh random ports on every start). Public for the local stack (deploy/local), which
+ * runs one with its data kept under .werkdesk/.
  */
-final class EmbeddedKafka {
+public final class EmbeddedKafka {
 
     private static final Logger LOG = Logger.getLogger(EmbeddedKafka.class);
 
@@ -70,25 +71,31 @@ final class EmbeddedKafka {
     }
 
     /**
-     * A broker on fixed ports whose data stays in {@code directory} across runs (formatted on first use only),
-     * for running services on a developer's machine. Stops, keeping its data, when the JVM exits.
+     * A broker on fixed loopback ports whose data stays in {@code directory} across runs (formatted on first use
+     * only), for running the services on a developer's machine. The caller stops it ({@link #stop()}), after the
+     * services that use it.
      */
-    static EmbeddedKafka launchPersistent(Path directory, int brokerPort, int controllerPort) {
+    public static EmbeddedKafka launchPersistent(Path directory, int brokerPort, int controllerPort) {
         EmbeddedKafka kafka = new EmbeddedKafka(directory, brokerPort, controllerPort);
         if (!java.nio.file.Files.exists(Path.of(kafka.logDirectory(), "meta.properties"))) {
             kafka.format();
         }
         kafka.startServer();
-        Runtime.getRuntime().addShutdownHook(new Thread(kafka::stop, "werkdesk-kafka-shutdown"));
         LOG.infof("Kafka broker (KRaft) listening on %s, data in %s", kafka.bootstrapServers(), directory);
         return kafka;
     }
 
-    String bootstrapServers() {
+    /** Creates the missing topics with this many partitions and waits until every partition has a leader. */
+    public void createTopics(java.util.Collection<String> topics, int partitions) {
+        KafkaAdmin.createTopics(bootstrapServers(), topics, partitions);
+    }
+
+    public String bootstrapServers() {
         return Ports.LOOPBACK + ":" + brokerPort;
     }
 
-    synchronized void stop() {
+    /** Controlled shutdown; returns when the port refuses connections. */
+    public synchronized void stop() {
         if (server == null) {
             return;
         }

@@ -17,9 +17,10 @@ import org.jboss.logging.Logger;
 /**
  * The RSA key pair of this test JVM: the private key in memory for {@link TestTokens}, both keys as PEM files for
  * the service under test. One pair per JVM, also across Quarkus test profiles (see {@link JvmWide}), so a token
- * made in a test always verifies in the application.
+ * made in a test always verifies in the application. The local stack (deploy/local) uses {@link #newKeyPair} and the
+ * PEM writers for its development key pair.
  */
-final class JwtKeys {
+public final class JwtKeys {
 
     private static final Logger LOG = Logger.getLogger(JwtKeys.class);
     private static final int KEY_SIZE = 2048;
@@ -50,7 +51,7 @@ final class JwtKeys {
         return shared;
     }
 
-    static KeyPair newKeyPair() {
+    public static KeyPair newKeyPair() {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(KEY_SIZE);
@@ -91,11 +92,11 @@ final class JwtKeys {
         return handle;
     }
 
-    static Path writePublicKey(Path file, KeyPair pair) {
+    public static Path writePublicKey(Path file, KeyPair pair) {
         return write(file, "PUBLIC KEY", pair.getPublic().getEncoded());
     }
 
-    static Path writePrivateKey(Path file, KeyPair pair) {
+    public static Path writePrivateKey(Path file, KeyPair pair) {
         return write(file, "PRIVATE KEY", pair.getPrivate().getEncoded());
     }
 

@@ -11,13 +11,13 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * PostgreSQL 17 from zonky's embedded binaries, run as a child process on a port and data folder fixed at launch,
- * so that a stopped server starts again on the same port with its data.
+ * so that a stopped server starts again on the same port with its data. Public for the local stack (deploy/local).
  */
-final class PostgresProcess {
+public final class PostgresProcess {
 
-    static final String SUPERUSER = "postgres";
+    public static final String SUPERUSER = "postgres";
     /** The server trusts every local login; a non-empty password keeps config expressions in services resolvable. */
-    static final String PASSWORD = "postgres";
+    public static final String PASSWORD = "postgres";
 
     private static final Logger LOG = Logger.getLogger(PostgresProcess.class);
     private static final int LAUNCH_ATTEMPTS = 3;
@@ -26,6 +26,9 @@ final class PostgresProcess {
     private final int port;
     private final Path directory;
     private EmbeddedPostgres server;
+
+    /** Where the server's own output goes; null: zonky's logger. */
+    private Path logFile;
 
     /** False for tests: a test server never has to survive a crash, so it skips the disk syncs. */
     private boolean durable;
@@ -63,31 +66,68 @@ final class PostgresProcess {
     }
 
     /**
-     * A server on a fixed port whose data stays in {@code directory} across runs, for running services on a
-     * developer's machine (with fsync: this data should survive). Stops, keeping its data, when the JVM exits.
+     * A server on a fixed loopback port whose data stays in {@code directory} across runs, for running the services
+     * on a developer's machine (with fsync: this data should survive); its output goes to {@code logFile}. The
+     * caller stops it ({@link #stop()}), after the services that use it.
      */
-    static PostgresProcess launchPersistent(Path directory, int port) {
+    public static PostgresProcess launchPersistent(Path directory, int port, Path logFile) {
         QuietLogging.warnOnly("io.zonky");
         PostgresProcess postgres = new PostgresProcess(port, directory);
         postgres.durable = true;
+        postgres.logFile = logFile;
         postgres.startServer();
-        Runtime.getRuntime().addShutdownHook(new Thread(postgres::stop, "werkdesk-postgres-shutdown"));
         LOG.infof("PostgreSQL 17 (embedded) listening on %s:%d, user %s, data in %s", Ports.LOOPBACK, port, SUPERUSER, directory);
         return postgres;
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
-    /** Fast shutdown (open sessions are ended); returns when the port refuses connections. */
-    synchronized void stop() {
+    /** The postmaster's process id while it runs (from postmaster.pid in the data folder), or -1. */
+    public long pid() {
+        try {
+            return Long.parseLong(java.nio.file.Files.readAllLines(directory.resolve("data").resolve("postmaster.pid")).get(0).trim());
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /** Creates the database unless it exists. */
+    public void createDatabase(String name) {
+        String url = "jdbc:postgresql://" + Ports.LOOPBACK + ":" + port + "/postgres";
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(url, SUPERUSER, PASSWORD);
+                java.sql.PreparedStatement exists = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+            exists.setString(1, name);
+            try (java.sql.ResultSet found = exists.executeQuery()) {
+                if (!found.next()) {
+                    connection.createStatement().execute("CREATE DATABASE \"" + name.replace("\"", "") + "\"");
+                }
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("Cannot create database " + name + " on port " + port, e);
+        }
+    }
+
+    /** Fast shutdown (open sessions are ended); returns when the port refuses connections and the server has exited. */
+    public synchronized void stop() {
         if (server == null) {
             return;
         }
+        long postmaster = pid();
         closeQuietly(server);
         server = null;
         Ports.awaitClosed(port, STOP_TIMEOUT);
+        // The postmaster closes its socket first and exits after the shutdown checkpoint.
+        ProcessHandle.of(postmaster).ifPresent(process -> {
+            try {
+                process.onExit().get(STOP_TIMEOUT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                LOG.warnf("PostgreSQL (pid %d) still runs %s after its shutdown", postmaster, STOP_TIMEOUT);
+            }
+        });
         LOG.infof("PostgreSQL on %s:%d stopped", Ports.LOOPBACK, port);
     }
 
@@ -102,7 +142,12 @@ final class PostgresProcess {
 
     private void startServer() {
         try {
-            server = EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+            if (logFile != null) {
+                builder.setOutputRedirector(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
+                        .setErrorRedirector(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+            }
+            server = builder
                     .setPort(port)
                     .setDataDirectory(directory.resolve("data"))
                     // Keep the data: start() after stop() must find what the tests wrote.

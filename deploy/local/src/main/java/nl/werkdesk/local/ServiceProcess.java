@@ -1,0 +1,153 @@
+package nl.werkdesk.local;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** One service of the suite as a child process: its own JVM, environment and log file. */
+final class ServiceProcess {
+
+    private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(2);
+    private static final Path SETSID = Path.of("/usr/bin/setsid");
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(HEALTH_TIMEOUT).build();
+
+    private final Settings.Service service;
+    private final Path log;
+    private final Process process;
+
+    private ServiceProcess(Settings.Service service, Path log, Process process) {
+        this.service = service;
+        this.log = log;
+        this.process = process;
+    }
+
+    /**
+     * Starts {@code java OPTIONS -jar quarkus-run.jar} with the environment that points the service at the stack. In
+     * its own session (setsid) where the machine has it, so that Ctrl-C reaches the launcher only, which then stops
+     * the services before the broker and the database.
+     */
+    static ServiceProcess start(Settings settings, Settings.Service service, Map<String, String> environment) {
+        Path log = settings.logs().resolve(service.module() + ".log");
+        try {
+            Files.createDirectories(settings.logs());
+            if (Files.exists(log)) {
+                Files.move(log, log.resolveSibling(log.getFileName() + ".1"), StandardCopyOption.REPLACE_EXISTING);
+            }
+            List<String> command = new ArrayList<>();
+            if (Files.isExecutable(SETSID)) {
+                command.add(SETSID.toString());
+            }
+            command.add(javaExecutable());
+            command.addAll(settings.serviceJavaOptions());
+            command.add("-jar");
+            command.add(service.jar(settings.root()).toString());
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .directory(settings.home().toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
+            builder.environment().putAll(environment);
+            return new ServiceProcess(service, log, builder.start());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot start " + service.module(), e);
+        }
+    }
+
+    static String javaExecutable() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    Settings.Service service() {
+        return service;
+    }
+
+    Path log() {
+        return log;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    boolean alive() {
+        return process.isAlive();
+    }
+
+    int exitValue() {
+        return process.exitValue();
+    }
+
+    boolean ready() {
+        return ready(service.port());
+    }
+
+    /** GET /q/health/ready answers 200: the database and Kafka are reachable. */
+    static boolean ready(int port) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
+                    .timeout(HEALTH_TIMEOUT).GET().build();
+            return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** SIGTERM (Quarkus shuts down gracefully), then SIGKILL if it is still there after the timeout. */
+    void stop(Duration timeout) {
+        if (!process.isAlive()) {
+            return;
+        }
+        process.destroy();
+        try {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+                process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+    }
+
+    /** SIGKILL, as a crash or the kernel's OOM killer would end it; returns when the process is gone. */
+    void kill(Duration timeout) {
+        process.destroyForcibly();
+        try {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new IllegalStateException(service.module() + " (pid " + process.pid() + ") still runs after SIGKILL");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    String tail(int lines) {
+        return tail(log, lines);
+    }
+
+    static String tail(Path file, int lines) {
+        try {
+            if (!Files.exists(file)) {
+                return "(no log at " + file + ")";
+            }
+            List<String> all = Files.readAllLines(file);
+            return String.join(System.lineSeparator(), all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException | UncheckedIOException e) {
+            return "(cannot read " + file + ": " + e.getMessage() + ")";
+        }
+    }
+}

@@ -2,6 +2,7 @@ package nl.werkdesk.contracts;
 
 import java.net.URI;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,8 @@ public final class EventCatalog {
     private final String topic;
     private final URI source;
     private final Map<String, EventType> byName = new LinkedHashMap<>();
+    /** Consumers and the projection rebuild look up the type of every record they read by its ce_type. */
+    private final Map<String, EventType> byCloudEventType = new HashMap<>();
 
     private EventCatalog(String context, String topic, URI source, Class<? extends IntegrationEvent> root) {
         this.context = context;
@@ -27,7 +30,10 @@ public final class EventCatalog {
         }
         Arrays.stream(root.getPermittedSubclasses())
                 .map(type -> new EventType(context, type.asSubclass(IntegrationEvent.class), 1))
-                .forEach(type -> byName.put(type.name(), type));
+                .forEach(type -> {
+                    byName.put(type.name(), type);
+                    byCloudEventType.put(type.cloudEventType(), type);
+                });
     }
 
     /** A catalog of all records permitted by {@code root}, each at schema version 1. */
@@ -57,7 +63,7 @@ public final class EventCatalog {
     }
 
     public Optional<EventType> byCloudEventType(String ceType) {
-        return byName.values().stream().filter(type -> type.cloudEventType().equals(ceType)).findFirst();
+        return Optional.ofNullable(byCloudEventType.get(ceType));
     }
 
     public EventType typeOf(IntegrationEvent event) {

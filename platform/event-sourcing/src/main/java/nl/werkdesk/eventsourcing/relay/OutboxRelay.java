@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import java.util.concurrent.ExecutorService;
@@ -337,22 +338,34 @@ public class OutboxRelay {
     private record PositionedTail(PublishedTail.Tail tail, Map<Integer, Position> positions) {
     }
 
+    /**
+     * Batch after batch until one comes back short. Each batch is a Uni of its own that completes before the next one
+     * starts: chaining the next batch inside the previous one kept every batch read so far reachable until the whole
+     * backlog was out, and a relay with a 256 MB heap ran out of memory two thirds into a backlog of 200,000 events
+     * (bench/results/2026-11-29-relay-before-fix.md).
+     */
     private Uni<Void> publishBatches() {
+        return Multi.createBy().repeating().uni(this::publishBatch).whilst(full -> full).onItem().ignoreAsUni();
+    }
+
+    /** Publishes the next batch and moves the checkpoint past it; true when the batch was full (more may wait). */
+    private Uni<Boolean> publishBatch() {
         return pool.preparedQuery(READ_BATCH)
                 .execute(Tuple.of(String.valueOf(checkpoint.transactionId()), checkpoint.globalPosition(), config.batchSize()))
                 .chain(rows -> {
                     List<Row> batch = new ArrayList<>(rows.size());
                     rows.forEach(batch::add);
                     if (batch.isEmpty()) {
-                        return Uni.createFrom().voidItem();
+                        return Uni.createFrom().item(false);
                     }
+                    boolean full = batch.size() >= config.batchSize();
                     Row lastRow = batch.get(batch.size() - 1);
                     Position last = Position.of(lastRow.getString("transaction_id"), lastRow.getLong("global_position"));
                     return publish(batch)
                             .chain(() -> pool.preparedQuery(SAVE_CHECKPOINT)
                                     .execute(Tuple.of(CHECKPOINT, String.valueOf(last.transactionId()), last.globalPosition())))
                             .invoke(() -> checkpoint = last)
-                            .chain(() -> batch.size() < config.batchSize() ? Uni.createFrom().voidItem() : publishBatches());
+                            .replaceWith(full);
                 });
     }
 

@@ -6,6 +6,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.common.annotation.Identifier;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -178,17 +179,20 @@ public class ProjectionRebuilder {
             if (rebuild == null || !ProjectionRebuild.RUNNING.equals(rebuild.status)) {
                 throw new IllegalStateException("rebuild " + generation + " was replaced");
             }
-            Uni<Void> chain = Uni.createFrom().voidItem();
-            for (IntegrationEvent event : events) {
-                chain = chain.chain(() -> facts.write(event, List.of(generation)));
-            }
-            return chain.invoke(() -> {
-                rebuild.targetOffsets = target;
-                rebuild.consumedOffsets = consumed;
-                rebuild.eventsApplied += events.size();
-                rebuild.eventsSkipped += skipped;
-                rebuild.heartbeatAt = Instant.now();
-            });
+            // One event after another through a Multi: a Uni chained onto the previous one per event nests as deep as
+            // the batch, and 500 nested Unis overflow a 512 KB thread stack (the local stack's -Xss512k); the error was
+            // lost on the event loop and the rebuild hung with its transaction open
+            // (bench/results/2026-11-29-rebuild-hang-before-fix.md).
+            return Multi.createFrom().iterable(events)
+                    .onItem().transformToUniAndConcatenate(event -> facts.write(event, List.of(generation)))
+                    .collect().last()
+                    .invoke(() -> {
+                        rebuild.targetOffsets = target;
+                        rebuild.consumedOffsets = consumed;
+                        rebuild.eventsApplied += events.size();
+                        rebuild.eventsSkipped += skipped;
+                        rebuild.heartbeatAt = Instant.now();
+                    });
         })));
     }
 

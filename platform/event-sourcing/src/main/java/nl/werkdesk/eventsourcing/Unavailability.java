@@ -1,6 +1,7 @@
 package nl.werkdesk.eventsourcing;
 
 import java.net.ConnectException;
+import java.net.SocketException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,7 +25,9 @@ public final class Unavailability {
 
     public static boolean isUnavailable(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ConnectException || UNAVAILABLE_TYPES.contains(cause.getClass().getName())) {
+            // SocketException: a connection reset or broken under a request in flight, as when PostgreSQL shuts down.
+            if (cause instanceof ConnectException || cause instanceof SocketException
+                    || UNAVAILABLE_TYPES.contains(cause.getClass().getName())) {
                 return true;
             }
             if (cause instanceof io.vertx.pgclient.PgException pg && UNAVAILABLE_SQL_STATES.contains(pg.getSqlState())) {

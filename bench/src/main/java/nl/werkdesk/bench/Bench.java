@@ -24,7 +24,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -197,10 +196,7 @@ public final class Bench {
     // ---- the stack
 
     private void startStack(List<String> serviceOptions) {
-        int kafka = freePorts(2);
-        int postgres = freePorts(1);
-        int services = freePorts(5);
-        settings = new Settings(root, work.resolve("home"), kafka, postgres, Settings.services(services), serviceOptions);
+        settings = Settings.onFreePorts(root, work.resolve("home"), serviceOptions);
         long started = System.nanoTime();
         stack = Stack.start(settings, false, line -> {
             System.out.println(line);
@@ -586,7 +582,7 @@ public final class Bench {
         db.execute("postgres", "CREATE DATABASE " + database);
         createTopic(RELAY_TOPIC);
         createTopic(PERF_TOPIC);
-        int port = freePorts(1);
+        int port = Settings.freePorts(1);
         // First start: Flyway creates the event store; then stop, fill the backlog, and start cold.
         Process first = startRelayService(javaOptions, database, port, "relay-bench-migrate.log");
         awaitReady(first, port);
@@ -961,36 +957,6 @@ public final class Bench {
     }
 
     // ---- helpers
-
-    /** The first of {@code count} consecutive free ports, below the ephemeral range (as WholeSuiteTest picks them). */
-    private static int freePorts(int count) {
-        for (int attempt = 0; attempt < 200; attempt++) {
-            int first = ThreadLocalRandom.current().nextInt(30_000, 32_000);
-            boolean free = true;
-            for (int port = first; port < first + count && free; port++) {
-                free = !inUse(port);
-            }
-            if (free) {
-                return first;
-            }
-        }
-        throw new IllegalStateException("no " + count + " consecutive free ports between 30000 and 32000");
-    }
-
-    private static boolean inUse(int port) {
-        try (java.net.ServerSocket server = new java.net.ServerSocket()) {
-            server.setReuseAddress(true);
-            server.bind(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), port));
-        } catch (IOException e) {
-            return true;
-        }
-        try (java.net.Socket socket = new java.net.Socket()) {
-            socket.connect(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), port), 200);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
 
     /** Samples the services' RSS every half second and keeps each one's peak. */
     private static final class RssSampler extends Thread {

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Where the local stack lives and listens. Defaults: data and logs under .werkdesk/ of the checkout, Kafka on
@@ -16,7 +17,11 @@ public record Settings(Path root, Path home, int kafkaPort, int postgresPort, Li
 
     public static final int DEFAULT_KAFKA_PORT = 19092;
     public static final int DEFAULT_POSTGRES_PORT = 15432;
+    public static final int DEFAULT_FIRST_SERVICE_PORT = 8081;
     /** Small heaps and the serial collector: five services, a broker and a database share a laptop. */
+    private static final int FREE_PORTS_FROM = 20_000;
+    private static final int FREE_PORTS_UNTIL = 30_000;
+    private static final int FREE_PORT_ATTEMPTS = 200;
     public static final String DEFAULT_SERVICE_JAVA_OPTIONS = "-Xms32m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k";
 
     /** A service of the suite: its module folder, database, port; its short name is what the scenario API uses. */
@@ -45,8 +50,35 @@ public record Settings(Path root, Path home, int kafkaPort, int postgresPort, Li
         int kafka = kafkaPort != null ? kafkaPort : port(env, "WERKDESK_KAFKA_PORT", DEFAULT_KAFKA_PORT);
         int postgres = postgresPort != null ? postgresPort : port(env, "WERKDESK_PG_PORT", DEFAULT_POSTGRES_PORT);
         String options = env.getOrDefault("WERKDESK_SERVICE_JAVA_OPTS", DEFAULT_SERVICE_JAVA_OPTIONS);
-        return new Settings(root.toAbsolutePath().normalize(), home.toAbsolutePath().normalize(), kafka, postgres, services(8081),
+        return new Settings(root.toAbsolutePath().normalize(), home.toAbsolutePath().normalize(), kafka, postgres, services(DEFAULT_FIRST_SERVICE_PORT),
                 List.of(options.trim().split("\\s+")));
+    }
+
+    /**
+     * A stack of its own for tests and benchmarks: free loopback ports (below the ephemeral range, so that a
+     * developer's ./werkdesk on the default ports can keep running) and the given home.
+     */
+    public static Settings onFreePorts(Path root, Path home, List<String> serviceJavaOptions) {
+        int kafka = freePorts(2);
+        int postgres = freePorts(1);
+        int services = freePorts(5);
+        return new Settings(root.toAbsolutePath().normalize(), home.toAbsolutePath().normalize(), kafka, postgres, services(services),
+                List.copyOf(serviceJavaOptions));
+    }
+
+    /** The first of {@code count} consecutive free loopback ports between 20000 and 30000. */
+    public static int freePorts(int count) {
+        for (int attempt = 0; attempt < FREE_PORT_ATTEMPTS; attempt++) {
+            int first = ThreadLocalRandom.current().nextInt(FREE_PORTS_FROM, FREE_PORTS_UNTIL);
+            boolean free = true;
+            for (int port = first; port < first + count && free; port++) {
+                free = !Stack.inUse(port);
+            }
+            if (free) {
+                return first;
+            }
+        }
+        throw new IllegalStateException("no " + count + " consecutive free ports between " + FREE_PORTS_FROM + " and " + FREE_PORTS_UNTIL);
     }
 
     private static int port(Map<String, String> env, String name, int defaultPort) {

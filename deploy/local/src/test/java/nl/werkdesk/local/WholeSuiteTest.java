@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -135,25 +134,6 @@ class WholeSuiteTest {
         Path target = ROOT.resolve("deploy/local/target");
         Files.createDirectories(target);
         Path home = Files.createTempDirectory(target, "whole-suite-");
-        int kafka = freePorts(2);
-        int postgres = freePorts(1);
-        int services = freePorts(5);
-        return new Settings(ROOT, home, kafka, postgres, Settings.services(services),
-                List.of(Settings.DEFAULT_SERVICE_JAVA_OPTIONS.split(" ")));
-    }
-
-    /** The first of {@code count} consecutive free ports, below the ephemeral range. */
-    private static int freePorts(int count) {
-        for (int attempt = 0; attempt < 200; attempt++) {
-            int first = ThreadLocalRandom.current().nextInt(20_000, 30_000);
-            boolean free = true;
-            for (int port = first; port < first + count && free; port++) {
-                free = !Stack.inUse(port);
-            }
-            if (free) {
-                return first;
-            }
-        }
-        throw new IllegalStateException("no " + count + " consecutive free ports between 20000 and 30000");
+return Settings.onFreePorts(ROOT, home, List.of(Settings.DEFAULT_SERVICE_JAVA_OPTIONS.split(" ")));
     }
 }

@@ -22,7 +22,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.jboss.logging.Logger;
 
@@ -203,12 +202,9 @@ final class ReliabilityStack {
             Path target = ROOT.resolve("deploy/reliability/target");
             Files.createDirectories(target);
             Path home = Files.createTempDirectory(target, "reliability-");
-            int kafka = freePorts(2);
-            int postgres = freePorts(1);
-            int services = freePorts(5);
-            List<Settings.Service> modules = Settings.services(services);
-            return new Settings(snapshot(home.resolve("jars"), modules), home, kafka, postgres, modules,
-                    List.of(Settings.DEFAULT_SERVICE_JAVA_OPTIONS.split(" ")));
+            // The services' modules, copied; their ports come with the free ones below.
+            Path jars = snapshot(home.resolve("jars"), Settings.services(Settings.DEFAULT_FIRST_SERVICE_PORT));
+            return Settings.onFreePorts(jars, home, List.of(Settings.DEFAULT_SERVICE_JAVA_OPTIONS.split(" ")));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -263,31 +259,6 @@ final class ReliabilityStack {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
         } catch (IOException | UncheckedIOException e) {
             LOG.debugf("cannot delete %s: %s", folder, e);
-        }
-    }
-
-    /** The first of {@code count} consecutive free ports, below the ephemeral range. */
-    private static int freePorts(int count) {
-        for (int attempt = 0; attempt < 200; attempt++) {
-            int first = ThreadLocalRandom.current().nextInt(20_000, 30_000);
-            boolean free = true;
-            for (int port = first; port < first + count && free; port++) {
-                free = !inUse(port);
-            }
-            if (free) {
-                return first;
-            }
-        }
-        throw new IllegalStateException("no " + count + " consecutive free ports between 20000 and 30000");
-    }
-
-    private static boolean inUse(int port) {
-        try (java.net.ServerSocket server = new java.net.ServerSocket()) {
-            server.setReuseAddress(true);
-            server.bind(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), port));
-            return false;
-        } catch (IOException e) {
-            return true;
         }
     }
 

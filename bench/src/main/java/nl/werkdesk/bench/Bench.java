@@ -62,6 +62,8 @@ import nl.werkdesk.testing.KafkaTestResource;
  */
 public final class Bench {
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(Bench.class);
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ZoneId BUSINESS_ZONE = ZoneId.of("Europe/Amsterdam");
     private static final Pattern STEP = Pattern.compile("\\[\\s*([0-9.]+) s\\] (.*)");
@@ -115,7 +117,7 @@ public final class Bench {
         try {
             bench.run();
         } catch (RuntimeException e) {
-            e.printStackTrace();
+            LOG.error("the benchmark run broke", e);
             bench.report.header("\n**The run stopped early:** " + e.getMessage().lines().findFirst().orElse(e.toString()) + "\n");
             exit = 1;
         } finally {
@@ -186,7 +188,7 @@ public final class Bench {
         try {
             measurement.run();
         } catch (Exception e) {
-            e.printStackTrace();
+            LOG.errorf(e, "section %s did not finish", name);
             report.section(name + ": did not finish").note("**The section stopped:** " + (e.getMessage() != null ? e.getMessage() : e.toString()));
         } finally {
             report.write();

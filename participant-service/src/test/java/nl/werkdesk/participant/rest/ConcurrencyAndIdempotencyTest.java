@@ -76,6 +76,21 @@ class ConcurrencyAndIdempotencyTest {
     }
 
     @Test
+    void replaysARepeatedCommandWhoseIfMatchItselfMadeStale() {
+        UUID id = Api.register("Willinklaan");
+        post(id, "intake", Api.intake("2025-02-10")).then().statusCode(200).header("ETag", "\"2\"");
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> activity = Map.of("activity", "cv-help", "completedOn", "2025-02-20");
+        Response first = asCaseworker().header("Idempotency-Key", key).header("If-Match", "\"2\"").body(activity)
+                .post(PARTICIPANTS + "/" + id + "/activities").then().statusCode(200).header("ETag", "\"3\"").extract().response();
+        Response again = asCaseworker().header("Idempotency-Key", key).header("If-Match", "\"2\"").body(activity)
+                .post(PARTICIPANTS + "/" + id + "/activities").then().statusCode(200).header("ETag", "\"3\"")
+                .header("Idempotent-Replayed", "true").extract().response();
+        assertEquals(first.jsonPath().getMap(""), again.jsonPath().getMap(""));
+        asCaseworker().get(PARTICIPANTS + "/" + id).then().body("activities.size()", equalTo(1)).header("ETag", "\"3\"");
+    }
+
+    @Test
     void replaysACommandOnAParticipantOnceEvenWhenItArrivesTwiceAtTheSameTime() throws Exception {
         UUID id = Api.register("Willinklaan");
         post(id, "intake", Api.intake("2025-02-10")).then().statusCode(200);

@@ -18,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import nl.werkdesk.eventsourcing.command.Aggregate;
 import nl.werkdesk.eventsourcing.command.CommandHandler;
+import nl.werkdesk.eventsourcing.command.StreamAlreadyExists;
 import nl.werkdesk.eventsourcing.command.VersionMismatch;
 import nl.werkdesk.eventsourcing.sample.Counter;
 import nl.werkdesk.eventsourcing.sample.CounterEvent;
@@ -89,6 +90,19 @@ class EventStoreTest {
         assertThrows(IllegalStateException.class, () -> counters().increment(id, 2));
         SampleModule.FAIL_INLINE_VIEW.set(false);
         assertEquals(1, counters().load(id).version());
+    }
+
+    @Test
+    void refusesToStartAStreamThatAlreadyExistsAndLeavesItAsItWas() {
+        UUID id = counters().open();
+        counters().increment(id, 2);
+        var openAgain = new nl.werkdesk.eventsourcing.command.CommandRequest<Counter.Command>(id,
+                nl.werkdesk.eventsourcing.command.Expectation.NEW_STREAM, new Counter.Command.Open(id, Counters.DAY),
+                java.util.OptionalLong.empty(), EventMetadata.byActor("kernel-test"));
+        assertThrows(StreamAlreadyExists.class,
+                () -> Counters.await(() -> handler.handle(aggregate, openAgain, result -> io.smallrye.mutiny.Uni.createFrom().voidItem())));
+        assertEquals(2, counters().load(id).version());
+        assertEquals(new Counter.State.Open(id, 2), counters().load(id).state());
     }
 
     @Test

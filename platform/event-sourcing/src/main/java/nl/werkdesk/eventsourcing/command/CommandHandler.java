@@ -55,8 +55,17 @@ public class CommandHandler {
     public <C, S, E extends IntegrationEvent> Uni<CommandResult<S, E>> handle(
             Aggregate<C, S, E> aggregate, CommandRequest<C> request,
             Function<CommandResult<S, E>, Uni<Void>> alsoInTransaction) {
-        Uni<CommandResult<S, E>> attempt = Uni.createFrom().deferred(
-                () -> Panache.withTransaction(() -> decideAndAppend(aggregate, request).call(result -> alsoInTransaction.apply(result))));
+        return handleAndThen(aggregate, request, result -> alsoInTransaction.apply(result).replaceWith(result));
+    }
+
+    /**
+     * Handles one command and, still in its transaction and session, turns the result into what the caller answers
+     * with: a response rendered there reads what the command just wrote from the session, not from the database.
+     */
+    public <C, S, E extends IntegrationEvent, T> Uni<T> handleAndThen(
+            Aggregate<C, S, E> aggregate, CommandRequest<C> request, Function<CommandResult<S, E>, Uni<T>> inTransaction) {
+        Uni<T> attempt = Uni.createFrom().deferred(
+                () -> Panache.withTransaction(() -> decideAndAppend(aggregate, request).chain(result -> inTransaction.apply(result))));
         if (request.expectedVersion().isPresent()) {
             return attempt;
         }
@@ -105,13 +114,13 @@ public class CommandHandler {
                                                                                      CommandRequest<C> request) {
         EventCodec<E> codec = codec(aggregate);
         UUID streamId = request.streamId();
-        return store.readStream(codec, streamId).chain(history -> {
+        // A new stream has no history to read: if it exists after all, the append runs into its first version.
+        boolean newStream = request.expectation() == Expectation.NEW_STREAM;
+        Uni<List<RecordedEvent<E>>> read = newStream ? Uni.createFrom().item(List.of()) : store.readStream(codec, streamId);
+        return read.chain(history -> {
             long version = history.isEmpty() ? 0 : history.get(history.size() - 1).version();
             if (request.expectation() == Expectation.EXISTING_STREAM && version == 0) {
                 throw new StreamNotFound(aggregate.streamType(), streamId);
-            }
-            if (request.expectation() == Expectation.NEW_STREAM && version != 0) {
-                throw new StreamAlreadyExists(aggregate.streamType(), streamId);
             }
             if (request.expectedVersion().isPresent() && request.expectedVersion().getAsLong() != version) {
                 throw new VersionMismatch(request.expectedVersion().getAsLong(), version);
@@ -125,9 +134,9 @@ public class CommandHandler {
             return store.append(codec, streamId, aggregate.streamType(), version, decided, request.metadata())
                     .call(appended -> aggregate.projection().apply(streamId, appended))
                     .map(appended -> new CommandResult<>(streamId, next, version + appended.size(), appended));
-        }).onFailure(ConcurrencyConflict.class).transform(clash -> request.expectedVersion().isPresent()
-                ? new VersionMismatch(request.expectedVersion().getAsLong())
-                : clash);
+        }).onFailure(ConcurrencyConflict.class).transform(clash -> newStream
+                ? new StreamAlreadyExists(aggregate.streamType(), streamId)
+                : request.expectedVersion().isPresent() ? new VersionMismatch(request.expectedVersion().getAsLong()) : clash);
     }
 
     private static <C, S, E extends IntegrationEvent> S replay(Aggregate<C, S, E> aggregate, List<RecordedEvent<E>> history) {

@@ -17,8 +17,7 @@ import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.function.Function;
 import nl.werkdesk.contracts.IntegrationEvent;
-import nl.werkdesk.eventsourcing.Rejected;
-import nl.werkdesk.eventsourcing.UniqueViolation;
+import nl.werkdesk.eventsourcing.Unavailability;
 import nl.werkdesk.eventsourcing.command.Aggregate;
 import nl.werkdesk.eventsourcing.command.CommandHandler;
 import nl.werkdesk.eventsourcing.command.CommandRequest;
@@ -53,7 +52,8 @@ public class HttpCommands {
 
     /**
      * @param alsoInTransaction work that must commit with the events (personal data beside the stream)
-     * @param render            the response body for the state after the command, rendered in a session
+     * @param render            the response body for the state after the command, rendered in the command's transaction
+     *                          (reading what it wrote from the session) or, for a replay, in a session of its own
      */
     public <C, S, E extends IntegrationEvent> Uni<Response> execute(
             Aggregate<C, S, E> aggregate, HttpCommand<C> command,
@@ -65,21 +65,23 @@ public class HttpCommands {
         CommandRequest<C> request = new CommandRequest<>(command.streamId(), command.expectation(), command.command(), ifMatch,
                 new EventMetadata(actor(), UUID.randomUUID(), null, headers.traceparent));
         if (key == null) {
-            return handler.handle(aggregate, request, alsoInTransaction)
-                    .chain(result -> respond(result, status, command, render));
+            return handler.handleAndThen(aggregate, request,
+                    result -> alsoInTransaction.apply(result).chain(() -> respond(result, status, command, render)));
         }
         String fingerprint = fingerprint(command);
-        Uni<Response> firstTime = handler.handle(aggregate, request,
-                        result -> remember(key, fingerprint, result, status).chain(() -> alsoInTransaction.apply(result)))
-                .chain(result -> respond(result, status, command, render));
-        // A concurrent request with the same key may win: this one then runs into the key, or (deciding again
-        // on the winner's state) into a refusal such as "already filled". Either way the winner's answer is the answer.
-        return find(key).chain(earlier -> earlier == null
-                ? firstTime.onFailure(failure -> UniqueViolation.of(failure, "idempotency_records") || failure instanceof Rejected)
-                        .recoverWithUni(failure -> find(key).chain(winner -> winner == null
+        // No lookup of the key first: a repeated key runs into the key's record when this transaction records it, so
+        // the transaction rolls back, and the earlier answer is the answer. So is a concurrent request's with the same key that
+        // won; this one may meet the winner's effects first (deciding again on its state, a refusal such as "already
+        // filled", a stale If-Match, a unique value): whatever it fails with, an earlier answer to the key wins.
+        return handler.handleAndThen(aggregate, request, result -> remember(key, fingerprint, result, status)
+                        .chain(() -> alsoInTransaction.apply(result))
+                        .chain(() -> respond(result, status, command, render)))
+                .onFailure(failure -> !Unavailability.isUnavailable(failure))
+                .recoverWithUni(failure -> find(key)
+                        .onFailure().transform(ignored -> failure)
+                        .chain(earlier -> earlier == null
                                 ? Uni.createFrom().failure(failure)
-                                : replay(aggregate, winner, fingerprint, command, render)))
-                : replay(aggregate, earlier, fingerprint, command, render));
+                                : replay(aggregate, earlier, fingerprint, command, render)));
     }
 
     private static Uni<IdempotencyRecord> find(String key) {

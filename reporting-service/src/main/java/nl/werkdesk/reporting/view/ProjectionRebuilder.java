@@ -6,13 +6,16 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.common.annotation.Identifier;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.LockModeType;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -51,12 +54,19 @@ public class ProjectionRebuilder {
 
     private static final Logger LOG = Logger.getLogger(ProjectionRebuilder.class);
     private static final String NEXT_GENERATION = "SELECT nextval('projection_generation_seq')";
+    private static final String RECORD_PROGRESS = """
+            UPDATE projection_rebuilds
+               SET target_offsets = $2, consumed_offsets = $3, events_applied = events_applied + $4,
+                   events_skipped = events_skipped + $5, heartbeat_at = $6
+             WHERE generation = $1 AND status = $7""";
     private static final List<Class<?>> FACTS = List.of(ParticipantFact.class, PermitFact.class, PlacementFact.class,
             BudgetAllocationFact.class, ExpenditureBookingFact.class, ExpenditureCorrectionFact.class);
 
     private final Map<String, Object> kafkaConfig;
     private final ReportingModule.Config.Rebuild config;
     private final FactWriter facts;
+    /** The rebuild writes through the PostgreSQL client directly: batches, which Hibernate's native queries do not send. */
+    private final Pool pool;
     private final ObjectMapper reader;
     /** The rebuild reads Kafka with a blocking consumer: on a thread of its own, never on an event loop. */
     private final ExecutorService thread = Executors.newSingleThreadExecutor(runnable -> {
@@ -67,10 +77,11 @@ public class ProjectionRebuilder {
     private volatile boolean stopping;
 
     ProjectionRebuilder(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, ReportingModule.Config config,
-                        FactWriter facts, ObjectMapper mapper) {
+                        FactWriter facts, Pool pool, ObjectMapper mapper) {
         this.kafkaConfig = kafkaConfig;
         this.config = config.rebuild();
         this.facts = facts;
+        this.pool = pool;
         this.reader = mapper.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 
@@ -173,27 +184,20 @@ public class ProjectionRebuilder {
         }
     }
 
-    /** Applies one batch and reports progress; stops the rebuild if it was replaced meanwhile. */
+    /**
+     * Applies one poll and reports progress, in one transaction: every fact kind as one batch (a few round trips per
+     * poll rather than one per event); stops the rebuild if it was replaced meanwhile.
+     */
     private void record(int generation, long target, long consumed, List<IntegrationEvent> events, int skipped) {
-        await(() -> Panache.withTransaction(() -> ProjectionRebuild.<ProjectionRebuild>findById(generation).chain(rebuild -> {
-            if (rebuild == null || !ProjectionRebuild.RUNNING.equals(rebuild.status)) {
-                throw new IllegalStateException("rebuild " + generation + " was replaced");
-            }
-            // One event after another through a Multi: a Uni chained onto the previous one per event nests as deep as
-            // the batch, and 500 nested Unis overflow a 512 KB thread stack (the local stack's -Xss512k); the error was
-            // lost on the event loop and the rebuild hung with its transaction open
-            // (bench/results/2026-11-29-rebuild-hang-before-fix.md).
-            return Multi.createFrom().iterable(events)
-                    .onItem().transformToUniAndConcatenate(event -> facts.write(event, List.of(generation)))
-                    .collect().last()
-                    .invoke(() -> {
-                        rebuild.targetOffsets = target;
-                        rebuild.consumedOffsets = consumed;
-                        rebuild.eventsApplied += events.size();
-                        rebuild.eventsSkipped += skipped;
-                        rebuild.heartbeatAt = Instant.now();
-                    });
-        })));
+        Tuple progress = Tuple.from(List.of(generation, target, consumed, (long) events.size(), (long) skipped,
+                OffsetDateTime.now(ZoneOffset.UTC), ProjectionRebuild.RUNNING));
+        await(() -> pool.withTransaction(connection -> connection.preparedQuery(RECORD_PROGRESS).execute(progress)
+                .chain(updated -> {
+                    if (updated.rowCount() == 0) {
+                        throw new IllegalStateException("rebuild " + generation + " was replaced");
+                    }
+                    return facts.writeAll(connection, events, generation);
+                })));
     }
 
     /** The metrics read the new generation from now on; the older ones are removed in the same transaction. */

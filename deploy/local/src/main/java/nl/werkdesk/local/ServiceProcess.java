@@ -25,17 +25,20 @@ final class ServiceProcess {
     private final Settings.Service service;
     private final Path log;
     private final Process process;
+    private final ClassDataArchive classData;
 
-    private ServiceProcess(Settings.Service service, Path log, Process process) {
+    private ServiceProcess(Settings.Service service, Path log, Process process, ClassDataArchive classData) {
         this.service = service;
         this.log = log;
         this.process = process;
+        this.classData = classData;
     }
 
     /**
      * Starts {@code java OPTIONS -jar quarkus-run.jar} with the environment that points the service at the stack. In
      * its own session (setsid) where the machine has it, so that Ctrl-C reaches the launcher only, which then stops
-     * the services before the broker and the database.
+     * the services before the broker and the database. With the service's class data archive (see
+     * {@link ClassDataArchive}).
      */
     static ServiceProcess start(Settings settings, Settings.Service service, Map<String, String> environment) {
         Path log = settings.logs().resolve(service.module() + ".log");
@@ -50,6 +53,8 @@ final class ServiceProcess {
             }
             command.add(javaExecutable());
             command.addAll(settings.serviceJavaOptions());
+            ClassDataArchive classData = ClassDataArchive.of(settings, service);
+            command.addAll(classData.javaOptions());
             command.add("-jar");
             command.add(service.jar(settings.root()).toString());
             ProcessBuilder builder = new ProcessBuilder(command)
@@ -58,7 +63,7 @@ final class ServiceProcess {
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
             builder.environment().putAll(environment);
-            return new ServiceProcess(service, log, builder.start());
+            return new ServiceProcess(service, log, builder.start(), classData);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start " + service.module(), e);
         }
@@ -106,20 +111,28 @@ final class ServiceProcess {
         }
     }
 
-    /** SIGTERM (Quarkus shuts down gracefully), then SIGKILL if it is still there after the timeout. */
+    /**
+     * SIGTERM (Quarkus shuts down gracefully; on a first run the JVM then writes its class data archive), then SIGKILL
+     * if it is still there after the timeout.
+     */
     void stop(Duration timeout) {
         if (!process.isAlive()) {
             return;
         }
         process.destroy();
+        boolean byItself = false;
         try {
-            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            byItself = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            if (!byItself) {
                 process.destroyForcibly();
                 process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
+        }
+        if (!process.isAlive()) {
+            classData.processEnded(byItself, process.exitValue());
         }
     }
 
@@ -130,6 +143,7 @@ final class ServiceProcess {
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 throw new IllegalStateException(service.module() + " (pid " + process.pid() + ") still runs after SIGKILL");
             }
+            classData.processEnded(false, process.exitValue());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -49,12 +49,12 @@ final class ClassDataArchive {
     }
 
     /**
-     * The archive of this service's current jar under {@code <home>/cds}. Without CDS when the JVM has no base archive
-     * to build on (the JVM would refuse to start) or the service options already decide about CDS themselves.
+     * The archive of this service's current jar under {@code <home>/cds}. Without CDS when the settings say so, the JVM
+     * has no base archive to build on (the JVM would refuse to start) or the service options decide about CDS themselves.
      */
     static ClassDataArchive of(Settings settings, Settings.Service service) {
         Path directory = settings.home().resolve("cds");
-        if (!baseArchiveExists() || settings.serviceJavaOptions().stream().anyMatch(ClassDataArchive::aboutSharing)) {
+        if (!settings.classDataSharing() || !baseArchiveExists() || settings.serviceJavaOptions().stream().anyMatch(ClassDataArchive::aboutSharing)) {
             return new ClassDataArchive(directory, service.module(), null, false);
         }
         try {
@@ -64,6 +64,11 @@ final class ClassDataArchive {
             LOG.debugf("No class data sharing for %s: %s", service.module(), e.getMessage());
             return new ClassDataArchive(directory, service.module(), null, false);
         }
+    }
+
+    /** True when this run records the archive: the JVM needs extra time to write it when it stops. */
+    boolean recording() {
+        return enabled && !Files.isRegularFile(archive);
     }
 
     /** Options that map the archive, or that record it on this run; none without CDS. */

@@ -19,6 +19,11 @@ import java.util.concurrent.TimeUnit;
 final class ServiceProcess {
 
     private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(2);
+    /**
+     * Extra time to stop a JVM that writes its class data archive: a few seconds alone, but five services writing
+     * theirs at once on two busy cores took more than 30 s.
+     */
+    static final Duration ARCHIVE_WRITING = Duration.ofSeconds(30);
     private static final Path SETSID = Path.of("/usr/bin/setsid");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(HEALTH_TIMEOUT).build();
 
@@ -120,9 +125,10 @@ final class ServiceProcess {
             return;
         }
         process.destroy();
+        Duration grace = classData.recording() ? timeout.plus(ARCHIVE_WRITING) : timeout;
         boolean byItself = false;
         try {
-            byItself = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            byItself = process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS);
             if (!byItself) {
                 process.destroyForcibly();
                 process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);

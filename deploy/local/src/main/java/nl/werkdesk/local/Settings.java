@@ -11,17 +11,19 @@ import java.util.concurrent.ThreadLocalRandom;
  * Where the local stack lives and listens. Defaults: data and logs under .werkdesk/ of the checkout, Kafka on
  * 127.0.0.1:19092 (its controller on the next port), PostgreSQL on 127.0.0.1:15432 (ports a developer's own servers
  * do not use), the services on 8081-8085. Environment: WERKDESK_HOME, WERKDESK_KAFKA_PORT, WERKDESK_PG_PORT,
- * WERKDESK_SERVICE_JAVA_OPTS.
+ * WERKDESK_SERVICE_JAVA_OPTS. With {@code classDataSharing} each service keeps a class data archive of its jar under
+ * the home (see {@link ClassDataArchive}): worth it for a home that is started again and again.
  */
-public record Settings(Path root, Path home, int kafkaPort, int postgresPort, List<Service> services, List<String> serviceJavaOptions) {
+public record Settings(Path root, Path home, int kafkaPort, int postgresPort, List<Service> services, List<String> serviceJavaOptions,
+        boolean classDataSharing) {
 
     public static final int DEFAULT_KAFKA_PORT = 19092;
     public static final int DEFAULT_POSTGRES_PORT = 15432;
     public static final int DEFAULT_FIRST_SERVICE_PORT = 8081;
-    /** Small heaps and the serial collector: five services, a broker and a database share a laptop. */
     private static final int FREE_PORTS_FROM = 20_000;
     private static final int FREE_PORTS_UNTIL = 30_000;
     private static final int FREE_PORT_ATTEMPTS = 200;
+    /** Small heaps and the serial collector: five services, a broker and a database share a laptop. */
     public static final String DEFAULT_SERVICE_JAVA_OPTIONS = "-Xms32m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k";
 
     /** A service of the suite: its module folder, database, port; its short name is what the scenario API uses. */
@@ -51,19 +53,20 @@ public record Settings(Path root, Path home, int kafkaPort, int postgresPort, Li
         int postgres = postgresPort != null ? postgresPort : port(env, "WERKDESK_PG_PORT", DEFAULT_POSTGRES_PORT);
         String options = env.getOrDefault("WERKDESK_SERVICE_JAVA_OPTS", DEFAULT_SERVICE_JAVA_OPTIONS);
         return new Settings(root.toAbsolutePath().normalize(), home.toAbsolutePath().normalize(), kafka, postgres, services(DEFAULT_FIRST_SERVICE_PORT),
-                List.of(options.trim().split("\\s+")));
+                List.of(options.trim().split("\\s+")), true);
     }
 
     /**
      * A stack of its own for tests and benchmarks: free loopback ports (below the ephemeral range, so that a
-     * developer's ./werkdesk on the default ports can keep running) and the given home.
+     * developer's ./werkdesk on the default ports can keep running) and the given home. No class data archives: such a
+     * home is fresh each time, so recording them would only make the stop slower.
      */
     public static Settings onFreePorts(Path root, Path home, List<String> serviceJavaOptions) {
         int kafka = freePorts(2);
         int postgres = freePorts(1);
         int services = freePorts(5);
         return new Settings(root.toAbsolutePath().normalize(), home.toAbsolutePath().normalize(), kafka, postgres, services(services),
-                List.copyOf(serviceJavaOptions));
+                List.copyOf(serviceJavaOptions), false);
     }
 
     /** The first of {@code count} consecutive free loopback ports between 20000 and 30000. */

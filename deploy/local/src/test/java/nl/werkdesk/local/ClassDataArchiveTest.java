@@ -43,6 +43,7 @@ class ClassDataArchiveTest {
     void theFirstStartRecordsAndACleanStopKeepsTheArchiveForTheNextStart() throws IOException {
         ClassDataArchive first = ClassDataArchive.of(settings, service);
         assertEquals(List.of("-XX:ArchiveClassesAtExit=" + first.partial(), ClassDataArchive.QUIET), first.javaOptions());
+        assertTrue(first.recording());
 
         Files.writeString(first.partial(), "what the JVM wrote at exit");
         first.processEnded(true, ClassDataArchive.EXIT_AFTER_SIGTERM);
@@ -52,6 +53,7 @@ class ClassDataArchiveTest {
         ClassDataArchive next = ClassDataArchive.of(settings, service);
         assertEquals(first.archive(), next.archive());
         assertEquals(List.of("-XX:SharedArchiveFile=" + first.archive(), ClassDataArchive.QUIET), next.javaOptions());
+        assertFalse(next.recording());
     }
 
     @Test
@@ -94,6 +96,12 @@ class ClassDataArchiveTest {
     void otherJvmOptionsGetAnotherArchive() throws IOException {
         Settings bigger = settings(List.of("-Xmx1g"));
         assertNotEquals(ClassDataArchive.of(settings, service).archive(), ClassDataArchive.of(bigger, bigger.services().get(0)).archive());
+    }
+
+    @Test
+    void aStackOnFreePortsHasNoArchives() {
+        Settings fresh = Settings.onFreePorts(root, root.resolve("fresh"), settings.serviceJavaOptions());
+        assertEquals(List.of(), ClassDataArchive.of(fresh, fresh.services().get(0)).javaOptions());
     }
 
     @Test
@@ -142,6 +150,6 @@ class ClassDataArchiveTest {
     }
 
     private Settings settings(List<String> javaOptions) {
-        return new Settings(root, root.resolve("home"), 1, 2, Settings.services(Settings.DEFAULT_FIRST_SERVICE_PORT), javaOptions);
+        return new Settings(root, root.resolve("home"), 1, 2, Settings.services(Settings.DEFAULT_FIRST_SERVICE_PORT), javaOptions, true);
     }
 }

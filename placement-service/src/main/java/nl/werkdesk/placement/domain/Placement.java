@@ -149,9 +149,8 @@ public final class Placement {
         if (command instanceof Command.EndPlacement end) {
             notBefore("endedOn", end.endedOn(), placement.startedOn(), "the start on");
             notBefore("endedOn", end.endedOn(), placement.lastChangedOn(), "the last change on");
-            if (placement.sustainedOn() != null) {
-                notBefore("endedOn", end.endedOn(), placement.sustainedOn(), "the day the placement counted as sustained,");
-            }
+            // An end dated before the milestone may come in after the check recorded it (the news came late): it is
+            // accepted, and withdraws the milestone, since the placement did not last 26 weeks after all.
             return List.of(new PlacementEnded(placement.placementId(), placement.participantId(), end.endedOn(), end.reason()));
         }
         if (command instanceof Command.ContinuePlacement proceed) {
@@ -316,7 +315,8 @@ public final class Placement {
             return new State.Active(placement.withRisks(List.of()));
         }
         if (event instanceof PlacementEnded ended) {
-            return new State.Ended(placement, ended.endedOn(), ended.reason());
+            boolean lastedUntilMilestone = placement.sustainedOn() == null || !ended.endedOn().isBefore(placement.sustainedOn());
+            return new State.Ended(lastedUntilMilestone ? placement : placement.sustained(null), ended.endedOn(), ended.reason());
         }
         return state;
     }

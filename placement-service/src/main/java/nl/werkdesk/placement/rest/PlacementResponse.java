@@ -30,7 +30,7 @@ public record PlacementResponse(
         ContractType contractType,
         @Schema(description = "True while an active placement has a risk the caseworker has not yet resolved") boolean atRisk,
         @Schema(description = "The open risks, each with the day it was flagged") List<Placement.Risk> risks,
-        @Schema(description = "The day the placement counted as sustained (26 weeks), once it has") LocalDate sustainedOn,
+        @Schema(description = "The day the placement counted as sustained (26 weeks), once it has; null again when an end dated before it is reported later") LocalDate sustainedOn,
         LocalDate endedOn,
         EndReason endReason) {
 

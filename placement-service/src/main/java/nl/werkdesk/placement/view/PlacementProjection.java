@@ -83,6 +83,9 @@ public class PlacementProjection implements InlineProjection<PlacementEvent> {
             row.status = PlacementSummary.Status.ENDED;
             row.endedOn = ended.endedOn();
             row.endReason = ended.reason();
+            if (row.sustainedOn != null && ended.endedOn().isBefore(row.sustainedOn)) {
+                row.sustainedOn = null; // a late end before the milestone withdraws it (Placement.decide)
+            }
             row.riskReasons = null;
             row.atRiskSince = null;
         } else if (event instanceof PlacementSustained sustained) {

@@ -1,6 +1,7 @@
 package nl.werkdesk.placement.domain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
@@ -296,10 +297,22 @@ class PlacementTest {
         }
 
         @Test
-        void rejectsAnEndBeforeThePlacementCountedAsSustained() {
-            placement().given(STARTED, new PlacementSustained(PLACEMENT, PARTICIPANT, SUSTAINED_DUE))
+        void acceptsAnEndThatArrivesAfterTheMilestoneButLiesBeforeItAndWithdrawsTheMilestone() {
+            PlacementSustained sustained = new PlacementSustained(PLACEMENT, PARTICIPANT, SUSTAINED_DUE);
+            Placement.State ended = placement().given(STARTED, sustained)
                     .when(new EndPlacement(LocalDate.of(2025, 10, 1), EndReason.DISMISSED))
-                    .rejectedOn("endedOn", "counted as sustained, 2025-10-06");
+                    .then(new PlacementEnded(PLACEMENT, PARTICIPANT, LocalDate.of(2025, 10, 1), EndReason.DISMISSED));
+            assertNull(Placement.detailsOf(ended).sustainedOn(), "it did not last 26 weeks after all");
+            placement().given(STARTED, sustained, new PlacementEnded(PLACEMENT, PARTICIPANT, LocalDate.of(2025, 10, 1), EndReason.DISMISSED))
+                    .when(new RecordSustainedMilestone(LocalDate.of(2026, 1, 5))).then();
+        }
+
+        @Test
+        void keepsTheMilestoneOfAPlacementThatEndsOnOrAfterIt() {
+            Placement.State ended = placement().given(STARTED, new PlacementSustained(PLACEMENT, PARTICIPANT, SUSTAINED_DUE))
+                    .when(new EndPlacement(SUSTAINED_DUE, EndReason.CONTRACT_ENDED))
+                    .then(new PlacementEnded(PLACEMENT, PARTICIPANT, SUSTAINED_DUE, EndReason.CONTRACT_ENDED));
+            assertEquals(SUSTAINED_DUE, Placement.detailsOf(ended).sustainedOn());
         }
 
         @Test

@@ -72,6 +72,20 @@ class SustainedMilestoneTest {
     }
 
     @Test
+    void acceptsAnEndReportedAfterTheMilestoneButDatedBeforeItAndWithdrawsTheMilestone() throws Throwable {
+        UUID placement = Api.start(Api.startBody(Pilot.jobOnTwv("Willinklaan", "Amsterdam"), Pilot.START));
+        LocalDate today = LocalDate.now(ZoneId.of("Europe/Amsterdam"));
+        VertxContextSupport.subscribeAndAwait(() -> check.check(today));
+        Api.get(placement).then().statusCode(200).header("ETag", "\"2\"").body("sustainedOn", equalTo("2025-10-06"));
+
+        post(placement, "end", Map.of("endedOn", "2025-09-30", "reason", "dismissed")).then().statusCode(200)
+                .body("status", equalTo("ended")).body("endedOn", equalTo("2025-09-30")).body("sustainedOn", nullValue());
+        Api.get(placement).then().statusCode(200).header("ETag", "\"3\"").body("sustainedOn", nullValue());
+        assertEquals(0, VertxContextSupport.subscribeAndAwait(() -> check.check(today)), "the check does not record it again");
+        Api.get(placement).then().header("ETag", "\"3\"");
+    }
+
+    @Test
     void runsTheCheckOnASchedule() {
         assertNotNull(scheduler.getScheduledJob("sustained-milestone"), "the milestone check is scheduled");
     }

@@ -36,7 +36,9 @@ public class MetricsQueries {
     private static final String LIVE = "live AS (SELECT live_generation AS generation FROM projection_state WHERE id = 1)";
     private static final String PLACEMENTS_OF_COHORT = """
             placements AS (
-              SELECT pl.placement_id, pl.participant_id, pl.sector, pl.started_on, pl.ended_on, pl.end_reason, pl.sustained_on,
+              SELECT pl.placement_id, pl.participant_id, pl.sector, pl.started_on, pl.ended_on, pl.end_reason,
+                     -- an end dated before the milestone, reported after it, withdraws it: the placement did not last
+                     CASE WHEN pl.ended_on < pl.sustained_on THEN NULL ELSE pl.sustained_on END AS sustained_on,
                      c.registered_on
                 FROM placement_facts pl JOIN live ON pl.generation = live.generation
                 JOIN cohort c ON c.participant_id = pl.participant_id

@@ -13,7 +13,13 @@ import io.restassured.path.json.JsonPath;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import nl.werkdesk.contracts.Sector;
 import nl.werkdesk.contracts.Topics;
+import nl.werkdesk.contracts.placement.ContractType;
+import nl.werkdesk.contracts.placement.EndReason;
+import nl.werkdesk.contracts.placement.PlacementEvent.PlacementEnded;
+import nl.werkdesk.contracts.placement.PlacementEvent.PlacementStarted;
+import nl.werkdesk.contracts.placement.PlacementEvent.PlacementSustained;
 import nl.werkdesk.eventsourcing.http.Roles;
 import nl.werkdesk.reporting.Api;
 import nl.werkdesk.reporting.Events;
@@ -165,6 +171,24 @@ class ProjectionTest {
         assertEquals(1, september.getInt("enrolled"));
         assertEquals(1, september.getInt("participantsPlaced"));
         assertEquals(5.0, september.getDouble("medianDaysFromIntakeToFirstPlacement"));
+    }
+
+    @Test
+    void countsAPlacementAsSustainedNoLongerOnceAnEndDatedBeforeTheMilestoneIsReported() {
+        PilotScenario late = new PilotScenario();
+        UUID participant = UUID.randomUUID();
+        UUID placement = UUID.randomUUID();
+        Events.publishAndAwait(late.registered(participant, "2025-01-06"), new PlacementStarted(placement, participant, UUID.randomUUID(),
+                UUID.randomUUID(), null, Sector.CLEANING, late.location, Events.date("2025-02-03"), 32, 1_450, ContractType.TEMPORARY_VIA_AGENCY));
+        Map<String, String> scope = Map.of("location", late.location, "asOf", "2025-12-31");
+        Events.publishAndAwait(new PlacementSustained(placement, participant, Events.date("2025-08-04")));
+        assertEquals(1, metric(Roles.FINANCE, "summary", scope).getInt("sustainedPlacements"));
+
+        Events.publishAndAwait(new PlacementEnded(placement, participant, Events.date("2025-07-01"), EndReason.DISMISSED));
+        JsonPath after = metric(Roles.FINANCE, "summary", scope);
+        assertEquals(0, after.getInt("sustainedPlacements"), "it did not last 26 weeks after all");
+        assertEquals(0, after.getInt("activePlacements"));
+        assertEquals(1, after.getInt("participantsPlaced"));
     }
 
     @Test

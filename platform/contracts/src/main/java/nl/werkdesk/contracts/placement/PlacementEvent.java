@@ -60,7 +60,10 @@ public sealed interface PlacementEvent extends IntegrationEvent {
         }
     }
 
-    /** The placement lasted 26 weeks: a sustained placement, the usual re-integration yardstick. */
+    /**
+     * The placement lasted 26 weeks: a sustained placement, the usual re-integration yardstick. A PlacementEnded published
+     * later but dated before {@code sustainedOn} (the end was reported late) withdraws it.
+     */
     record PlacementSustained(UUID placementId, UUID participantId, LocalDate sustainedOn) implements PlacementEvent {
         public LocalDate occurredOn() {
             return sustainedOn;

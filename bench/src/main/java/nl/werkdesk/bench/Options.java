@@ -51,6 +51,7 @@ final class Options {
                     consumed = false;
                 }
                 case "--append-seconds" -> options.appendDuration = Duration.ofSeconds(Long.parseLong(value));
+                case "--warmup-seconds" -> options.warmup = Duration.ofSeconds(Long.parseLong(value));
                 case "--relay-events" -> options.relayEvents = Long.parseLong(value);
                 case "--rebuild-events" -> options.rebuildEvents = Long.parseLong(value);
                 case "--participants" -> options.volumeParticipants = Integer.parseInt(value);
@@ -86,8 +87,8 @@ final class Options {
     }
 
     static final String USAGE = String.join("\n",
-            "Usage: bench/run.sh [--quick] [--append-seconds N] [--relay-events N] [--rebuild-events N] [--participants N]",
-            "                    [--e2e-seconds N] [--metrics-requests N] [--service-java-opts \"...\"] [--jfr]",
+            "Usage: bench/run.sh [--quick] [--append-seconds N] [--warmup-seconds N] [--relay-events N] [--rebuild-events N]",
+            "                    [--participants N] [--e2e-seconds N] [--metrics-requests N] [--service-java-opts \"...\"] [--jfr]",
             "                    [--skip append,e2e,relay,volume,rebuild] [--date YYYY-MM-DD] [--report FILE]",
             "Defaults are the issue's sizes (200k relay backlog, 1M events rebuild, 100,000 participants).");
 }

@@ -120,6 +120,23 @@ class ScenarioGeneratorTest {
     }
 
     @Test
+    void holdsMoreJobFairsForMoreParticipantsSoThatEachStaysThePilotsSize() {
+        Plan pilot = ScenarioGenerator.plan(PILOT, PILOT.participants());
+        Plan tenTimes = ScenarioGenerator.plan(PILOT, PILOT.participants() * 10);
+
+        assertEquals(PILOT.jobFairs().size(), pilot.fairs().size());
+        assertEquals(PILOT.jobFairs().size() * 10, tenTimes.fairs().size());
+        assertTrue(largestFair(tenTimes) <= 2 * largestFair(pilot),
+                "meetings per fair: " + largestFair(tenTimes) + " against the pilot's " + largestFair(pilot));
+    }
+
+    private static long largestFair(Plan plan) {
+        return plan.participants().stream().flatMap(p -> p.activities().stream()).filter(a -> a.fair() != null)
+                .collect(Collectors.groupingBy(Plan.Activity::fair, Collectors.counting()))
+                .values().stream().mapToLong(Long::longValue).max().orElse(0);
+    }
+
+    @Test
     void saysWhichCountCannotBeMet() {
         Scenario.Cohort willinklaan = PILOT.cohorts().get(0);
         Scenario.Cohort impossible = new Scenario.Cohort(willinklaan.location(), 20, willinklaan.registeredFrom(),

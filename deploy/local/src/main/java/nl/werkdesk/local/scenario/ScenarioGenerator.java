@@ -66,7 +66,12 @@ public final class ScenarioGenerator {
                 .map(b -> new Plan.Budget(b.phase(), amount(b.amountCents()), b.allocatedOn())).toList();
         List<Plan.Booking> bookings = bookings();
         scenario.employers().forEach(this::employerGroup);
-        scenario.jobFairs().forEach(this::fair);
+        // A pilot scaled up holds more fairs, not bigger ones: a fair is one stream, and its meetings stay a fair's size.
+        for (Scenario.JobFair fair : scenario.jobFairs()) {
+            for (int copy = Math.max(1, count(1)); copy > 0; copy--) {
+                fair(fair);
+            }
+        }
         List<Plan.Participant> people = new ArrayList<>();
         for (Scenario.Cohort cohort : scenario.cohorts()) {
             people.addAll(new CohortDraw(scaled(cohort), people.size()).draw());

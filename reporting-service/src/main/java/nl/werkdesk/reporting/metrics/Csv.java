@@ -25,6 +25,12 @@ public final class Csv {
         return new Csv(header);
     }
 
+    /** Starts another table in the same file: an empty line, then its header row. */
+    public Csv table(String... header) {
+        lines.add("");
+        return row((Object[]) header);
+    }
+
     public Csv row(Object... cells) {
         List<String> texts = new ArrayList<>(cells.length);
         for (Object cell : cells) {

@@ -53,12 +53,16 @@ public class Metrics {
     }
 
     private static Summary summary(Scope scope, Suppression suppression, Totals totals, Money money) {
-        Long costPerPlacement = totals.placed() == 0 ? null : divideRounded(money.spendCents(), totals.placed());
+        // A location has no budget of its own, and no cost per placement unless money was spent there: none, never zero.
+        AbsentReason budgetAbsent = scope.location() == null ? null : AbsentReason.PROGRAMME_WIDE;
+        AbsentReason costAbsent = totals.placed() == 0 ? AbsentReason.NO_PARTICIPANTS_PLACED
+                : money.spendCents() == 0 ? AbsentReason.NO_EXPENDITURE_ATTRIBUTED : null;
         return new Summary(ScopeResponse.of(scope, suppression), totals.enrolled(), totals.intakesCompleted(), totals.withActivity(),
                 totals.twvsRequested(), totals.twvsGranted(), totals.twvsRefused(), days(totals.medianTwvLeadTimeDays()),
                 totals.placed(), Suppression.rate(totals.placed(), totals.enrolled()), totals.activePlacements(),
                 totals.sustainedPlacements(), totals.endedByCoaRelocation(), days(totals.medianDaysIntakeToFirstPlacement()),
-                money.budgetCents(), money.spendCents(), costPerPlacement);
+                budgetAbsent == null ? money.budgetCents() : null, budgetAbsent, money.spendCents(),
+                costAbsent == null ? divideRounded(money.spendCents(), totals.placed()) : null, costAbsent);
     }
 
     public Uni<Funnel> funnel(Scope scope, Suppression suppression) {
@@ -143,7 +147,7 @@ public class Metrics {
     }
 
     /** Rounds half up to whole cents: integer arithmetic, no floating point near money. */
-    static long divideRounded(long amount, long by) {
+    public static long divideRounded(long amount, long by) {
         return BigDecimal.valueOf(amount).divide(BigDecimal.valueOf(by), 0, RoundingMode.HALF_UP).longValueExact();
     }
 

@@ -30,8 +30,10 @@ public final class MetricsCsv {
                 .row("placementsEndedByCoaRelocation", summary.placementsEndedByCoaRelocation())
                 .row("medianDaysFromIntakeToFirstPlacement", summary.medianDaysFromIntakeToFirstPlacement())
                 .row("budgetCents", summary.budgetCents())
+                .row("budgetAbsentReason", JsonNames.of(summary.budgetAbsentReason()))
                 .row("spendToDateCents", summary.spendToDateCents())
                 .row("costPerPlacementCents", summary.costPerPlacementCents())
+                .row("costPerPlacementAbsentReason", JsonNames.of(summary.costPerPlacementAbsentReason()))
                 .toString();
     }
 

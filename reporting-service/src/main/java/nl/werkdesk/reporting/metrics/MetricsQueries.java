@@ -33,7 +33,7 @@ public class MetricsQueries {
     public record MonthRow(YearMonth month, long enrolled, long placed, long activePlacements, long spendCents) {
     }
 
-    private static final String LIVE = "live AS (SELECT live_generation AS generation FROM projection_state WHERE id = 1)";
+    public static final String LIVE = "live AS (SELECT live_generation AS generation FROM projection_state WHERE id = 1)";
     private static final String PLACEMENTS_OF_COHORT = """
             placements AS (
               SELECT pl.placement_id, pl.participant_id, pl.sector, pl.started_on, pl.ended_on, pl.end_reason,
@@ -158,8 +158,8 @@ public class MetricsQueries {
                 .map(rows -> rows.stream().map(row -> (String) row[0]).toList());
     }
 
-    /** WITH live, cohort: the participants of the scope enrolled on or before its date. */
-    private static Sql participantsOf(Scope scope) {
+    /** WITH live, cohort: the participants of the scope enrolled on or before its date, with all their facts. */
+    public static Sql participantsOf(Scope scope) {
         StringBuilder where = new StringBuilder("p.registered_on IS NOT NULL AND p.registered_on <= :asOf");
         Map<String, Object> parameters = new LinkedHashMap<>();
         parameters.put("asOf", scope.asOf());
@@ -175,9 +175,8 @@ public class MetricsQueries {
             where.append(" AND p.registered_on <= :cohortTo");
             parameters.put("cohortTo", scope.cohort().to());
         }
-        return new Sql("WITH " + LIVE + ", cohort AS (SELECT p.participant_id, p.location, p.registered_on, p.intake_completed_on,"
-                + " p.first_activity_on FROM participant_facts p JOIN live ON p.generation = live.generation WHERE " + where + ")",
-                parameters);
+        return new Sql("WITH " + LIVE + ", cohort AS (SELECT p.* FROM participant_facts p JOIN live ON p.generation = live.generation"
+                + " WHERE " + where + ")", parameters);
     }
 
     /** WITH live, bookings, corrections: the money of the scope, corrections counted on their own date. */
@@ -188,7 +187,8 @@ public class MetricsQueries {
         return bindMoney(sql, scope);
     }
 
-    private static String moneyCtes(Scope scope) {
+    /** The CTEs bookings (booking_id, amount_cents, booked_on) and corrections (amount_cents, corrected_on, booked_on) of the scope. */
+    public static String moneyCtes(Scope scope) {
         StringBuilder where = new StringBuilder("b.booked_on <= :asOf");
         if (scope.location() != null) {
             where.append(" AND b.location = :location");
@@ -201,12 +201,13 @@ public class MetricsQueries {
         }
         return "bookings AS (SELECT b.booking_id, b.amount_cents, b.booked_on FROM expenditure_booking_facts b"
                 + " JOIN live ON b.generation = live.generation WHERE " + where + "),"
-                + " corrections AS (SELECT k.amount_cents, b.booked_on FROM expenditure_correction_facts k"
+                + " corrections AS (SELECT k.amount_cents, k.corrected_on, b.booked_on FROM expenditure_correction_facts k"
                 + " JOIN live ON k.generation = live.generation JOIN bookings b ON b.booking_id = k.booking_id"
                 + " WHERE k.corrected_on <= :asOf)";
     }
 
-    private static Sql bindMoney(Sql sql, Scope scope) {
+    /** Binds what {@link #moneyCtes} refers to. */
+    public static Sql bindMoney(Sql sql, Scope scope) {
         if (scope.location() != null) {
             sql.bind("location", scope.location());
         }
@@ -236,7 +237,7 @@ public class MetricsQueries {
     }
 
     /** A native query being put together, with its named parameters. */
-    static final class Sql {
+    public static final class Sql {
 
         private final StringBuilder text;
         private final Map<String, Object> parameters;
@@ -246,21 +247,21 @@ public class MetricsQueries {
             this.parameters = parameters;
         }
 
-        Sql append(String more) {
+        public Sql append(String more) {
             text.append(' ').append(more);
             return this;
         }
 
-        Sql bind(String name, Object value) {
+        public Sql bind(String name, Object value) {
             parameters.put(name, value);
             return this;
         }
 
-        Uni<Object[]> single() {
+        public Uni<Object[]> single() {
             return list().map(rows -> rows.get(0));
         }
 
-        Uni<List<Object[]>> list() {
+        public Uni<List<Object[]>> list() {
             String query = text.toString();
             return Panache.getSession().chain(session -> {
                 var nativeQuery = session.createNativeQuery(query);

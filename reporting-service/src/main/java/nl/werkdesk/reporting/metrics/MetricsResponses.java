@@ -46,12 +46,21 @@ public final class MetricsResponses {
             @Schema(description = "Placements that ended because COA relocated the participant") long placementsEndedByCoaRelocation,
             @Schema(description = "Median days from the intake to the participant's first placement; null without placements after an intake")
             BigDecimal medianDaysFromIntakeToFirstPlacement,
-            @Schema(description = "Budget allocated to the phases of the scope, in euro cents (programme-wide: not per location)")
-            long budgetCents,
+            @Schema(description = "Budget allocated to the phases of the scope, in euro cents. Null in a location scope: budget is "
+                    + "programme-wide (budgetAbsentReason says so)", nullable = true)
+            Long budgetCents,
+            @Schema(description = "Why budgetCents is null: programme-wide in a location scope; null when budgetCents is given",
+                    nullable = true)
+            AbsentReason budgetAbsentReason,
             @Schema(description = "Expenditure booked in scope, after corrections made on or before asOf, in euro cents")
             long spendToDateCents,
-            @Schema(description = "spendToDateCents / participantsPlaced, rounded to whole cents; null before the first placement")
-            Long costPerPlacementCents) {
+            @Schema(description = "spendToDateCents / participantsPlaced, rounded half up to whole cents. Null, with "
+                    + "costPerPlacementAbsentReason, before the first placement or when no expenditure is attributed to the scope "
+                    + "(a location where nothing was booked): never zero in their place", nullable = true)
+            Long costPerPlacementCents,
+            @Schema(description = "Why costPerPlacementCents is null: no-participants-placed or no-expenditure-attributed; null "
+                    + "when costPerPlacementCents is given", nullable = true)
+            AbsentReason costPerPlacementAbsentReason) {
     }
 
     @Schema(name = "MetricsFunnel", description = "Participants of the scope at each stage of the journey, as of a date. Totals: never suppressed.")

@@ -132,7 +132,7 @@ public class MetricsResource {
         return metrics.suppression(identity.hasRole(Roles.ANALYST));
     }
 
-    private static <T> Uni<Response> respond(HttpHeaders headers, Uni<T> body, Function<T, String> csv, String name, Scope scope) {
+    static <T> Uni<Response> respond(HttpHeaders headers, Uni<T> body, Function<T, String> csv, String name, Scope scope) {
         boolean asCsv = wantsCsv(headers);
         return body.map(value -> asCsv
                 ? Response.ok(csv.apply(value), Csv.MEDIA_TYPE + ";charset=UTF-8")

@@ -15,12 +15,19 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nl.werkdesk.contracts.IntegrationEvent;
 import nl.werkdesk.contracts.employer.EmployerEvent.CandidateMetEmployer;
+import nl.werkdesk.contracts.participant.ActivityType;
 import nl.werkdesk.contracts.participant.ParticipantEvent.ActivityCompleted;
 import nl.werkdesk.contracts.participant.ParticipantEvent.IntakeCompleted;
+import nl.werkdesk.contracts.participant.ParticipantEvent.ParticipantLeftPilot;
 import nl.werkdesk.contracts.participant.ParticipantEvent.ParticipantRegistered;
+import nl.werkdesk.contracts.permit.PermitEvent.TwvEnded;
 import nl.werkdesk.contracts.permit.PermitEvent.TwvGranted;
+import nl.werkdesk.contracts.permit.PermitEvent.TwvNoLongerRequired;
 import nl.werkdesk.contracts.permit.PermitEvent.TwvRefused;
+import nl.werkdesk.contracts.permit.PermitEvent.TwvRequestDeclined;
 import nl.werkdesk.contracts.permit.PermitEvent.TwvRequested;
+import nl.werkdesk.contracts.permit.PermitEvent.TwvWithdrawn;
+import nl.werkdesk.contracts.placement.PlacementEvent.PlacementChanged;
 import nl.werkdesk.contracts.placement.PlacementEvent.PlacementEnded;
 import nl.werkdesk.contracts.placement.PlacementEvent.PlacementStarted;
 import nl.werkdesk.contracts.placement.PlacementEvent.PlacementSustained;
@@ -35,12 +42,16 @@ import nl.werkdesk.contracts.programme.ProgrammeEvent.ExpenditureCorrected;
  * of the set of events, not of their order. Native upserts rather than find-then-persist for that reason: two
  * consumers may create the same row at the same time, and only INSERT ... ON CONFLICT settles that atomically.
  *
- * <p>Events that change no metric (relocation, residence status, leaving the pilot, erasure of personal data,
- * employers and vacancies, the other steps of a permit or placement) write nothing: the scope of a participant is
- * where and when they enrolled, and erasure leaves the pseudonymous facts as they are.
+ * <p>Events that change no figure (relocation, residence status, erasure of personal data, employers and vacancies,
+ * the other steps of a permit or placement) write nothing: the scope of a participant is where and when they
+ * enrolled, and erasure leaves the pseudonymous facts as they are.
  */
 @ApplicationScoped
 public class FactWriter {
+
+    /** An event with its place in its stream (ce_sequence). */
+    public record Sequenced(IntegrationEvent event, long sequence) {
+    }
 
     /** One parameterised statement; {@code :generation} is bound per generation written. */
     public record Statement(String sql, Map<String, Object> parameters) {
@@ -86,17 +97,33 @@ public class FactWriter {
             INSERT INTO participant_facts (generation, participant_id, intake_completed_on) VALUES (:generation, :id, :on)
             ON CONFLICT (generation, participant_id) DO UPDATE
                SET intake_completed_on = LEAST(participant_facts.intake_completed_on, excluded.intake_completed_on)""";
+    /** The first activity of any kind, and the first of its kind (%1$s). */
     private static final String ACTIVITY = """
-            INSERT INTO participant_facts (generation, participant_id, first_activity_on) VALUES (:generation, :id, :on)
+            INSERT INTO participant_facts (generation, participant_id, first_activity_on, %1$s) VALUES (:generation, :id, :on, :on)
             ON CONFLICT (generation, participant_id) DO UPDATE
-               SET first_activity_on = LEAST(participant_facts.first_activity_on, excluded.first_activity_on)""";
+               SET first_activity_on = LEAST(participant_facts.first_activity_on, excluded.first_activity_on),
+                   %1$s = LEAST(participant_facts.%1$s, excluded.%1$s)""";
+    private static final String LEFT = """
+            INSERT INTO participant_facts (generation, participant_id, left_on, left_reason) VALUES (:generation, :id, :on, :reason)
+            ON CONFLICT (generation, participant_id) DO UPDATE SET left_on = excluded.left_on, left_reason = excluded.left_reason""";
     private static final String PERMIT = """
             INSERT INTO permit_facts (generation, permit_id, participant_id, %1$s) VALUES (:generation, :id, :participantId, :on)
             ON CONFLICT (generation, permit_id) DO UPDATE SET %1$s = LEAST(permit_facts.%1$s, excluded.%1$s)""";
+    private static final String PERMIT_REQUESTED = """
+            INSERT INTO permit_facts (generation, permit_id, participant_id, requested_on, via_intermediary)
+            VALUES (:generation, :id, :participantId, :on, :viaIntermediary)
+            ON CONFLICT (generation, permit_id) DO UPDATE
+               SET requested_on = LEAST(permit_facts.requested_on, excluded.requested_on), via_intermediary = excluded.via_intermediary""";
     private static final String PLACEMENT_STARTED = """
-            INSERT INTO placement_facts (generation, placement_id, participant_id, sector, started_on)
-            VALUES (:generation, :id, :participantId, :sector, :on)
-            ON CONFLICT (generation, placement_id) DO UPDATE SET sector = excluded.sector, started_on = excluded.started_on""";
+            INSERT INTO placement_facts (generation, placement_id, participant_id, sector, started_on, permit_id)
+            VALUES (:generation, :id, :participantId, :sector, :on, CAST(:permitId AS uuid))
+            ON CONFLICT (generation, placement_id) DO UPDATE
+               SET sector = excluded.sector, started_on = excluded.started_on, permit_id = excluded.permit_id""";
+    /** Hours and wage from a date: as started, or as changed. */
+    private static final String PLACEMENT_TERMS = """
+            INSERT INTO placement_terms_facts (generation, placement_id, sequence, participant_id, effective_on, hours_per_week,
+                                               hourly_wage_cents)
+            VALUES (:generation, :id, :sequence, :participantId, :on, :hours, :wage) ON CONFLICT DO NOTHING""";
     private static final String PLACEMENT_ENDED = """
             INSERT INTO placement_facts (generation, placement_id, participant_id, ended_on, end_reason)
             VALUES (:generation, :id, :participantId, :on, :reason)
@@ -115,8 +142,11 @@ public class FactWriter {
             INSERT INTO expenditure_correction_facts (generation, correction_id, booking_id, amount_cents, corrected_on)
             VALUES (:generation, :id, :bookingId, :amount, :on) ON CONFLICT DO NOTHING""";
 
-    /** The facts an event establishes; empty for events that change no metric. */
-    public static List<Statement> statements(IntegrationEvent event) {
+    /**
+     * The facts an event establishes; empty for events that change no figure. {@code sequence} is the event's place in
+     * its stream (ce_sequence), which tells two changes of a placement on one day apart.
+     */
+    public static List<Statement> statements(IntegrationEvent event, long sequence) {
         if (event instanceof ParticipantRegistered registered) {
             return List.of(statement(REGISTERED, "id", registered.participantId(), "location", registered.location(),
                     "on", registered.registeredOn()));
@@ -125,27 +155,49 @@ public class FactWriter {
             return List.of(statement(INTAKE, "id", intake.participantId(), "on", intake.completedOn()));
         }
         if (event instanceof ActivityCompleted activity) {
-            return List.of(statement(ACTIVITY, "id", activity.participantId(), "on", activity.completedOn()));
+            return List.of(statement(ACTIVITY.formatted(firstOfKind(activity.activity())), "id", activity.participantId(),
+                    "on", activity.completedOn()));
         }
         if (event instanceof CandidateMetEmployer met) {
-            // Meeting an employer at a job fair is an activity of the participant, recorded by employer-service.
-            return List.of(statement(ACTIVITY, "id", met.participantId(), "on", met.metOn()));
+            // Meeting an employer at a job fair is a job-fair activity of the participant, recorded by employer-service.
+            return List.of(statement(ACTIVITY.formatted(firstOfKind(ActivityType.JOB_FAIR)), "id", met.participantId(),
+                    "on", met.metOn()));
+        }
+        if (event instanceof ParticipantLeftPilot left) {
+            return List.of(statement(LEFT, "id", left.participantId(), "on", left.leftOn(), "reason", JsonNames.of(left.reason())));
         }
         if (event instanceof TwvRequested requested) {
-            return List.of(statement(PERMIT.formatted("requested_on"), "id", requested.permitId(),
-                    "participantId", requested.participantId(), "on", requested.requestedOn()));
+            return List.of(statement(PERMIT_REQUESTED, "id", requested.permitId(), "participantId", requested.participantId(),
+                    "on", requested.requestedOn(), "viaIntermediary", requested.viaIntermediary()));
         }
         if (event instanceof TwvGranted granted) {
-            return List.of(statement(PERMIT.formatted("granted_on"), "id", granted.permitId(),
-                    "participantId", granted.participantId(), "on", granted.grantedOn()));
+            return List.of(permit("granted_on", granted.permitId(), granted.participantId(), granted.grantedOn()));
         }
         if (event instanceof TwvRefused refused) {
-            return List.of(statement(PERMIT.formatted("refused_on"), "id", refused.permitId(),
-                    "participantId", refused.participantId(), "on", refused.refusedOn()));
+            return List.of(permit("refused_on", refused.permitId(), refused.participantId(), refused.refusedOn()));
+        }
+        if (event instanceof TwvWithdrawn withdrawn) {
+            return List.of(permit("withdrawn_on", withdrawn.permitId(), withdrawn.participantId(), withdrawn.withdrawnOn()));
+        }
+        if (event instanceof TwvRequestDeclined declined) {
+            return List.of(permit("declined_on", declined.permitId(), declined.participantId(), declined.declinedOn()));
+        }
+        if (event instanceof TwvNoLongerRequired notRequired) {
+            return List.of(permit("no_longer_required_on", notRequired.permitId(), notRequired.participantId(), notRequired.endedOn()));
+        }
+        if (event instanceof TwvEnded ended) {
+            return List.of(permit("reception_ended_on", ended.permitId(), ended.participantId(), ended.endedOn()));
         }
         if (event instanceof PlacementStarted started) {
             return List.of(statement(PLACEMENT_STARTED, "id", started.placementId(), "participantId", started.participantId(),
-                    "sector", JsonNames.of(started.sector()), "on", started.startedOn()));
+                            "sector", JsonNames.of(started.sector()), "on", started.startedOn(),
+                            "permitId", started.permitId() == null ? null : started.permitId().toString()),
+                    terms(started.placementId(), sequence, started.participantId(), started.startedOn(), started.hoursPerWeek(),
+                            started.hourlyWageCents()));
+        }
+        if (event instanceof PlacementChanged changed) {
+            return List.of(terms(changed.placementId(), sequence, changed.participantId(), changed.changedOn(), changed.hoursPerWeek(),
+                    changed.hourlyWageCents()));
         }
         if (event instanceof PlacementEnded ended) {
             return List.of(statement(PLACEMENT_ENDED, "id", ended.placementId(), "participantId", ended.participantId(),
@@ -170,9 +222,26 @@ public class FactWriter {
         return List.of();
     }
 
+    private static String firstOfKind(ActivityType kind) {
+        return switch (kind) {
+            case APPLICATION_TRAINING -> "first_application_training_on";
+            case CV_HELP -> "first_cv_help_on";
+            case JOB_FAIR -> "first_job_fair_on";
+        };
+    }
+
+    private static Statement permit(String column, Object permitId, Object participantId, Object on) {
+        return statement(PERMIT.formatted(column), "id", permitId, "participantId", participantId, "on", on);
+    }
+
+    private static Statement terms(Object placementId, long sequence, Object participantId, Object on, int hours, long wage) {
+        return statement(PLACEMENT_TERMS, "id", placementId, "sequence", sequence, "participantId", participantId, "on", on,
+                "hours", hours, "wage", wage);
+    }
+
     /** Writes the event's facts into every given generation, in the caller's transaction. */
-    public Uni<Void> write(IntegrationEvent event, List<Integer> generations) {
-        List<Statement> statements = statements(event);
+    public Uni<Void> write(IntegrationEvent event, long sequence, List<Integer> generations) {
+        List<Statement> statements = statements(event, sequence);
         if (statements.isEmpty() || generations.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
@@ -196,10 +265,10 @@ public class FactWriter {
      * of statement, each sent in one round trip. Grouping changes the order in which the upserts run, which the facts
      * do not depend on; that is what lets a rebuild write a whole poll at once rather than one statement per event.
      */
-    public Uni<Void> writeAll(SqlConnection connection, List<IntegrationEvent> events, int generation) {
+    public Uni<Void> writeAll(SqlConnection connection, List<Sequenced> events, int generation) {
         Map<String, List<Tuple>> batches = new LinkedHashMap<>();
-        for (IntegrationEvent event : events) {
-            for (Statement statement : statements(event)) {
+        for (Sequenced event : events) {
+            for (Statement statement : statements(event.event(), event.sequence())) {
                 Positional sql = positional.computeIfAbsent(statement.sql(), Positional::of);
                 batches.computeIfAbsent(sql.sql(), ignored -> new ArrayList<>()).add(sql.bind(statement, generation));
             }
@@ -214,12 +283,12 @@ public class FactWriter {
      * Writes the event's facts into the live generation and, while a rebuild runs, into the one it fills too: so the
      * new generation misses nothing that arrives while the rebuild reads the topics from the beginning.
      */
-    public Uni<Void> project(IntegrationEvent event) {
-        if (statements(event).isEmpty()) {
+    public Uni<Void> project(IntegrationEvent event, long sequence) {
+        if (statements(event, sequence).isEmpty()) {
             return Uni.createFrom().voidItem();
         }
         return ProjectionState.<ProjectionState>findById(ProjectionState.ID)
-                .chain(state -> write(event, targetsOf(state)));
+                .chain(state -> write(event, sequence, targetsOf(state)));
     }
 
     private static Statement statement(String sql, Object... namesAndValues) {

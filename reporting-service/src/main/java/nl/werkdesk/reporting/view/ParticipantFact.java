@@ -9,7 +9,7 @@ import jakarta.persistence.Table;
 import java.time.LocalDate;
 import java.util.UUID;
 
-/** A participant's enrolment (which fixes their scope: location and phase), intake and first activity. */
+/** A participant's enrolment (which fixes their scope: location and phase), intake, first activities and leaving. */
 @Entity
 @Table(name = "participant_facts")
 @IdClass(FactId.class)
@@ -35,4 +35,21 @@ public class ParticipantFact extends PanacheEntityBase {
     /** The earliest application training, CV help or job fair (at the Werkdesk or meeting an employer there). */
     @Column(name = "first_activity_on")
     public LocalDate firstActivityOn;
+
+    @Column(name = "first_application_training_on")
+    public LocalDate firstApplicationTrainingOn;
+
+    @Column(name = "first_cv_help_on")
+    public LocalDate firstCvHelpOn;
+
+    /** The earliest job fair: at the Werkdesk, or meeting an employer there. */
+    @Column(name = "first_job_fair_on")
+    public LocalDate firstJobFairOn;
+
+    @Column(name = "left_on")
+    public LocalDate leftOn;
+
+    /** The leave reason's JSON name, e.g. found-work-elsewhere. */
+    @Column(name = "left_reason")
+    public String leftReason;
 }

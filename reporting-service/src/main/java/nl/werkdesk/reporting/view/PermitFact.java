@@ -34,4 +34,22 @@ public class PermitFact extends PanacheEntityBase {
 
     @Column(name = "refused_on")
     public LocalDate refusedOn;
+
+    /** Whether the intermediary handled the request (TwvRequested.viaIntermediary). */
+    @Column(name = "via_intermediary")
+    public Boolean viaIntermediary;
+
+    @Column(name = "withdrawn_on")
+    public LocalDate withdrawnOn;
+
+    /** Werkdesk declined to pursue the request (TwvRequestDeclined). */
+    @Column(name = "declined_on")
+    public LocalDate declinedOn;
+
+    @Column(name = "no_longer_required_on")
+    public LocalDate noLongerRequiredOn;
+
+    /** The TWV ended with the participant's reception (TwvEnded). */
+    @Column(name = "reception_ended_on")
+    public LocalDate receptionEndedOn;
 }

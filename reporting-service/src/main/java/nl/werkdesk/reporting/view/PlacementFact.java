@@ -41,4 +41,8 @@ public class PlacementFact extends PanacheEntityBase {
 
     @Column(name = "sustained_on")
     public LocalDate sustainedOn;
+
+    /** The TWV the placement rests on; null for a status holder. */
+    @Column(name = "permit_id")
+    public UUID permitId;
 }

@@ -59,8 +59,9 @@ public class ProjectionRebuilder {
                SET target_offsets = $2, consumed_offsets = $3, events_applied = events_applied + $4,
                    events_skipped = events_skipped + $5, heartbeat_at = $6
              WHERE generation = $1 AND status = $7""";
-    private static final List<Class<?>> FACTS = List.of(ParticipantFact.class, PermitFact.class, PlacementFact.class,
-            BudgetAllocationFact.class, ExpenditureBookingFact.class, ExpenditureCorrectionFact.class);
+    /** Every table of facts: each row carries its generation. */
+    public static final List<String> FACT_TABLES = List.of("participant_facts", "permit_facts", "placement_facts",
+            "placement_terms_facts", "budget_allocation_facts", "expenditure_booking_facts", "expenditure_correction_facts");
 
     private final Map<String, Object> kafkaConfig;
     private final ReportingModule.Config.Rebuild config;
@@ -151,10 +152,10 @@ public class ProjectionRebuilder {
                 if (stopping) {
                     return;
                 }
-                List<IntegrationEvent> events = new ArrayList<>();
+                List<FactWriter.Sequenced> events = new ArrayList<>();
                 int skipped = 0;
                 for (ConsumerRecord<String, String> record : consumer.poll(config.pollTimeout())) {
-                    Optional<IntegrationEvent> event = read(record);
+                    Optional<FactWriter.Sequenced> event = read(record);
                     if (event.isPresent()) {
                         events.add(event.get());
                     } else {
@@ -188,7 +189,7 @@ public class ProjectionRebuilder {
      * Applies one poll and reports progress, in one transaction: every fact kind as one batch (a few round trips per
      * poll rather than one per event); stops the rebuild if it was replaced meanwhile.
      */
-    private void record(int generation, long target, long consumed, List<IntegrationEvent> events, int skipped) {
+    private void record(int generation, long target, long consumed, List<FactWriter.Sequenced> events, int skipped) {
         Tuple progress = Tuple.from(List.of(generation, target, consumed, (long) events.size(), (long) skipped,
                 OffsetDateTime.now(ZoneOffset.UTC), ProjectionRebuild.RUNNING));
         await(() -> pool.withTransaction(connection -> connection.preparedQuery(RECORD_PROGRESS).execute(progress)
@@ -214,9 +215,9 @@ public class ProjectionRebuilder {
                     rebuild.finishedAt = Instant.now();
                     rebuild.heartbeatAt = rebuild.finishedAt;
                     Uni<Void> chain = Uni.createFrom().voidItem();
-                    for (Class<?> fact : FACTS) {
+                    for (String table : FACT_TABLES) {
                         chain = chain.chain(() -> Panache.getSession().chain(session -> session
-                                .createMutationQuery("delete from " + fact.getSimpleName() + " where generation <> :generation")
+                                .createNativeQuery("DELETE FROM " + table + " WHERE generation <> :generation")
                                 .setParameter("generation", generation).executeUpdate()).replaceWithVoid());
                     }
                     return chain;
@@ -229,8 +230,11 @@ public class ProjectionRebuilder {
         rebuild.finishedAt = Instant.now();
     }
 
-    /** The record as an event of its topic's catalog; empty for anything the live consumers would not apply either. */
-    Optional<IntegrationEvent> read(ConsumerRecord<String, String> record) {
+    /**
+     * The record as an event of its topic's catalog, with its ce_sequence (0 when absent, as the live consumers read it);
+     * empty for anything the live consumers would not apply either.
+     */
+    Optional<FactWriter.Sequenced> read(ConsumerRecord<String, String> record) {
         String ceType = header(record, "ce_type");
         if (ceType == null || record.value() == null || header(record, "ce_id") == null) {
             return Optional.empty();
@@ -242,7 +246,9 @@ public class ProjectionRebuilder {
         }
         try {
             UUID.fromString(header(record, "ce_id"));
-            return Optional.of(reader.readValue(record.value(), type.get().javaType()));
+            String sequence = header(record, "ce_sequence");
+            IntegrationEvent event = reader.readValue(record.value(), type.get().javaType());
+            return Optional.of(new FactWriter.Sequenced(event, sequence == null ? 0 : Long.parseLong(sequence)));
         } catch (Exception e) {
             return Optional.empty();
         }

@@ -1,0 +1,124 @@
+package nl.werkdesk.reporting.evaluation;
+
+import static nl.werkdesk.reporting.evaluation.EvaluationFacts.days;
+import static nl.werkdesk.reporting.evaluation.EvaluationFacts.onOrBefore;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Predicate;
+import nl.werkdesk.reporting.evaluation.EvaluationFacts.Permit;
+import nl.werkdesk.reporting.evaluation.EvaluationFacts.Placement;
+import nl.werkdesk.reporting.evaluation.EvaluationFacts.Terms;
+import nl.werkdesk.reporting.evaluation.EvaluationResponses.EvaluationScope;
+import nl.werkdesk.reporting.evaluation.EvaluationResponses.LeadTimes;
+import nl.werkdesk.reporting.evaluation.EvaluationResponses.OutcomeCount;
+import nl.werkdesk.reporting.evaluation.EvaluationResponses.Share;
+import nl.werkdesk.reporting.evaluation.EvaluationResponses.TwvBurden;
+import nl.werkdesk.reporting.evaluation.EvaluationResponses.Waiting;
+import nl.werkdesk.reporting.metrics.Count;
+import nl.werkdesk.reporting.metrics.Suppression;
+
+/** TWV burden: outcomes, lead times, waiting before work and the wages it cost, as domain.md defines them. */
+public final class TwvBurdenFigure {
+
+    /** UWV's legal term to decide: 5 weeks. */
+    static final int DECISION_TERM_DAYS = 35;
+    private static final long DAYS_PER_WEEK = 7;
+
+    private TwvBurdenFigure() {
+    }
+
+    public static TwvBurden compute(List<Permit> permits, List<Placement> placements, LocalDate asOf, Suppression suppression,
+                                    EvaluationScope scope) {
+        List<Permit> requests = permits.stream().filter(permit -> onOrBefore(permit.requestedOn(), asOf)).toList();
+        Map<String, Long> outcomes = new LinkedHashMap<>();
+        for (String outcome : List.of("granted", "refused", "withdrawn", "declined", "no-longer-required", "ended-with-reception", "pending")) {
+            outcomes.put(outcome, 0L);
+        }
+        requests.forEach(request -> outcomes.merge(outcome(request, asOf), 1L, Long::sum));
+
+        Set<UUID> refusedOrWithdrawn = new HashSet<>();
+        Set<UUID> notPlaced = new HashSet<>();
+        for (Permit request : requests) {
+            if (onOrBefore(request.refusedOn(), asOf) || onOrBefore(request.withdrawnOn(), asOf)) {
+                refusedOrWithdrawn.add(request.participantId());
+                if (!onOrBefore(request.firstPlacementOn(), asOf)) {
+                    notPlaced.add(request.participantId());
+                }
+            }
+        }
+
+        List<Long> waits = new ArrayList<>();
+        BigDecimal notEarned = BigDecimal.ZERO;
+        for (Placement placement : placements) {
+            if (!onOrBefore(placement.startedOn(), asOf) || placement.permitRequestedOn() == null) {
+                continue;
+            }
+            long waited = days(placement.permitRequestedOn(), placement.startedOn());
+            waits.add(waited);
+            Terms atStart = placement.termsOn(placement.startedOn());
+            if (atStart != null) {
+                notEarned = notEarned.add(BigDecimal.valueOf(waited * atStart.hoursPerWeek() * atStart.hourlyWageCents()));
+            }
+        }
+        return new TwvBurden(scope, requests.size(),
+                outcomes.entrySet().stream().map(o -> new OutcomeCount(o.getKey(), suppression.count(o.getValue()))).toList(),
+                leadTimes(requests, request -> true, asOf, null),
+                leadTimes(requests, Permit::viaIntermediary, asOf, suppression),
+                leadTimes(requests, request -> !request.viaIntermediary(), asOf, suppression),
+                new Waiting(waits.size(), waits.stream().mapToLong(Long::longValue).sum(), Statistics.median(waits)),
+                notEarned.divide(BigDecimal.valueOf(DAYS_PER_WEEK), 0, RoundingMode.HALF_UP).longValueExact(),
+                Share.of(notPlaced.size(), refusedOrWithdrawn.size()));
+    }
+
+    /** The outcome by asOf; one granted and ended later stays granted. */
+    static String outcome(Permit request, LocalDate asOf) {
+        if (onOrBefore(request.grantedOn(), asOf)) {
+            return "granted";
+        }
+        if (onOrBefore(request.refusedOn(), asOf)) {
+            return "refused";
+        }
+        if (onOrBefore(request.withdrawnOn(), asOf)) {
+            return "withdrawn";
+        }
+        if (onOrBefore(request.declinedOn(), asOf)) {
+            return "declined";
+        }
+        if (onOrBefore(request.noLongerRequiredOn(), asOf)) {
+            return "no-longer-required";
+        }
+        if (onOrBefore(request.receptionEndedOn(), asOf)) {
+            return "ended-with-reception";
+        }
+        return "pending";
+    }
+
+    /** Lead times of the requests decided by UWV on or before asOf; {@code suppression} null for the total, which is exact. */
+    private static LeadTimes leadTimes(List<Permit> requests, Predicate<Permit> member, LocalDate asOf, Suppression suppression) {
+        List<Long> leadTimes = new ArrayList<>();
+        for (Permit request : requests) {
+            LocalDate decidedOn = onOrBefore(request.grantedOn(), asOf) ? request.grantedOn()
+                    : onOrBefore(request.refusedOn(), asOf) ? request.refusedOn() : null;
+            if (decidedOn != null && member.test(request)) {
+                leadTimes.add((long) days(request.requestedOn(), decidedOn));
+            }
+        }
+        long late = leadTimes.stream().filter(days -> days > DECISION_TERM_DAYS).count();
+        Count decisions = suppression == null ? Count.exact(leadTimes.size()) : suppression.count(leadTimes.size());
+        Count decidedLate = suppression == null ? Count.exact(late) : suppression.count(late);
+        if (decisions.suppressed()) {
+            return new LeadTimes(decisions, null, null, decidedLate, null);
+        }
+        return new LeadTimes(decisions, Statistics.median(leadTimes), Statistics.percentile90(leadTimes), decidedLate,
+                decidedLate.suppressed() ? null : Statistics.share(late, leadTimes.size()));
+    }
+}

@@ -12,6 +12,9 @@ import nl.werkdesk.testing.TestTokens;
 public final class Api {
 
     public static final String METRICS = "/api/v1/metrics";
+    public static final String EVALUATION = "/api/v1/evaluation";
+    public static final java.util.List<String> EVALUATION_FIGURES = java.util.List.of("time-to-first-placement", "placement-retention",
+            "activities", "twv-burden", "earnings");
     public static final String LEDGER = "/api/v1/programme-ledger";
     public static final String REBUILDS = "/api/v1/projection-rebuilds";
 
@@ -20,6 +23,12 @@ public final class Api {
 
     public static RequestSpecification as(String role) {
         return given().header("Authorization", TestTokens.bearer(role)).contentType(ContentType.JSON);
+    }
+
+    /** An evaluation figure as JSON, for the role, with the given query parameters; fails unless it answers 200. */
+    public static JsonPath evaluation(String role, String figure, Map<String, ?> parameters) {
+        return as(role).accept(ContentType.JSON).queryParams(parameters).get(EVALUATION + "/" + figure)
+                .then().statusCode(200).extract().jsonPath();
     }
 
     /** A metric as JSON, for the role, with the given query parameters; fails unless it answers 200. */

@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -104,9 +105,37 @@ class ScenarioGeneratorTest {
                 if (placement.endedOn() != null) {
                     assertFalse(placement.endedOn().isBefore(placement.startedOn()) || placement.endedOn().isAfter(asOf), who);
                 }
+                LocalDate previous = placement.startedOn();
+                for (Plan.Change change : placement.changes()) {
+                    assertTrue(change.changedOn().isAfter(previous) && change.changedOn().isBefore(asOf), who + ": a change after the last");
+                    assertTrue(placement.endedOn() == null || change.changedOn().isBefore(placement.endedOn()), who + ": changed before the end");
+                    assertTrue(change.hoursPerWeek() >= 12 && change.hoursPerWeek() <= 40 && change.hourlyWageCents() >= 1440, who);
+                    previous = change.changedOn();
+                }
             }
         }
         plan.vacancies().forEach(v -> assertTrue(v.hourlyWageCents() >= 1440, "vacancy " + v.index() + " at or above the minimum wage"));
+    }
+
+    @Test
+    void givesTheEvaluationFiguresSomethingToShow() {
+        Plan plan = ScenarioGenerator.plan(PILOT);
+        List<Plan.Placement> placements = plan.participants().stream().map(Plan.Participant::placement).filter(Objects::nonNull).toList();
+        long distinctTerms = placements.stream().map(p -> plan.vacancies().get(p.vacancy()))
+                .map(v -> v.hoursPerWeek() + "h at " + v.hourlyWageCents()).distinct().count();
+        assertTrue(distinctTerms > 20, "hours and wages differ between placements: " + distinctTerms);
+        long changed = placements.stream().filter(p -> !p.changes().isEmpty()).count();
+        assertTrue(changed >= 15 && changed < placements.size(), "some placements change hours: " + changed);
+
+        List<Plan.Twv> viaIntermediary = plan.participants().stream().flatMap(p -> p.twvs().stream())
+                .filter(t -> plan.employers().get(plan.vacancies().get(t.vacancy()).employer()).twvIntermediary()).toList();
+        assertTrue(viaIntermediary.size() >= 20, "TWVs an intermediary handles: " + viaIntermediary.size());
+        assertTrue(viaIntermediary.stream().filter(Plan.Twv::decided)
+                .filter(t -> t.decidedOn().isAfter(t.requestedOn().plusDays(35))).count() >= 5, "some decided after 35 days");
+
+        Set<Set<String>> mixes = plan.participants().stream().filter(p -> !p.activities().isEmpty())
+                .map(p -> p.activities().stream().map(Plan.Activity::type).collect(Collectors.toSet())).collect(Collectors.toSet());
+        assertTrue(mixes.size() >= 5, "activity mixes that differ: " + mixes);
     }
 
     @Test

@@ -9,6 +9,8 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
 import org.junit.jupiter.api.Test;
@@ -76,6 +79,7 @@ class WholeSuiteTest {
             actual.keySet().retainAll(expected.keySet());
             assertEquals(expected, actual, "GET /api/v1/metrics/summary?asOf=2025-10-16");
 
+            assertEvaluationFigures(settings, plan);
             assertCloudEventsOnEveryTopic(settings, plan);
         } finally {
             stack.stop();
@@ -88,6 +92,47 @@ class WholeSuiteTest {
         settings.services().forEach(s -> ports.add(s.port()));
         ports.forEach(port -> assertFalse(Stack.inUse(port), "port " + port + " is free"));
         assertFalse(Files.exists(settings.stateFile()), "no state file left");
+    }
+
+    /**
+     * Two evaluation figures, exactly as the plan implies them: gross wages earned day by day (the hours and wage in force
+     * on each day, the end date not worked) and UWV's lead times (decisions and their 90th percentile by nearest rank).
+     */
+    private static void assertEvaluationFigures(Settings settings, Plan plan) {
+        LocalDate asOf = plan.asOf();
+        long weeklySum = 0;
+        for (Plan.Participant p : plan.participants()) {
+            Plan.Placement placement = p.placement();
+            if (placement == null || placement.startedOn().isAfter(asOf)) {
+                continue;
+            }
+            Plan.Vacancy vacancy = plan.vacancies().get(placement.vacancy());
+            for (LocalDate day = placement.startedOn(); !day.isAfter(asOf)
+                    && (placement.endedOn() == null || day.isBefore(placement.endedOn())); day = day.plusDays(1)) {
+                long hours = vacancy.hoursPerWeek();
+                long wage = vacancy.hourlyWageCents();
+                for (Plan.Change change : placement.changes()) {
+                    if (!change.changedOn().isAfter(day)) {
+                        hours = change.hoursPerWeek();
+                        wage = change.hourlyWageCents();
+                    }
+                }
+                weeklySum += hours * wage;
+            }
+        }
+        List<Long> leadTimes = plan.participants().stream().flatMap(p -> p.twvs().stream())
+                .filter(t -> t.decided() && !t.decidedOn().isAfter(asOf))
+                .map(t -> ChronoUnit.DAYS.between(t.requestedOn(), t.decidedOn())).sorted().toList();
+        assertTrue(plan.participants().stream().anyMatch(p -> p.placement() != null && !p.placement().changes().isEmpty()),
+                "the small scenario changes hours somewhere");
+        Api api = api(settings);
+        JsonNode earnings = api.get(Api.REPORTING, "finance", "/evaluation/earnings?asOf=" + asOf);
+        assertEquals(Math.round(weeklySum / 7.0), earnings.path("grossWagesCents").asLong(), "GET /api/v1/evaluation/earnings");
+        JsonNode twv = api.get(Api.REPORTING, "finance", "/evaluation/twv-burden?asOf=" + asOf).path("leadTime");
+        assertEquals(leadTimes.size(), twv.path("decisions").asInt(), "GET /api/v1/evaluation/twv-burden");
+        assertEquals(leadTimes.get((int) Math.ceil(0.9 * leadTimes.size()) - 1), twv.path("p90Days").asLong());
+        LOG.infof("evaluation as of %s: gross wages %d cents, TWV lead time P90 %d days of %d decisions", asOf,
+                earnings.path("grossWagesCents").asLong(), twv.path("p90Days").asLong(), leadTimes.size());
     }
 
     private static void assertCloudEventsOnEveryTopic(Settings settings, Plan plan) {
@@ -123,10 +168,14 @@ class WholeSuiteTest {
     }
 
     private static ScenarioPlayer player(Settings settings) {
+        return new ScenarioPlayer(api(settings), LOG::info, 4, Duration.ofSeconds(60));
+    }
+
+    private static Api api(Settings settings) {
         DevKeys keys = DevKeys.in(settings.keys());
         Map<String, URI> services = new LinkedHashMap<>();
         settings.services().forEach(s -> services.put(s.shortName(), s.uri()));
-        return new ScenarioPlayer(new Api(services, keys::token), LOG::info, 4, Duration.ofSeconds(60));
+        return new Api(services, keys::token);
     }
 
     /** A fresh home under target/ and free loopback ports, so that a stack of the developer's own can keep running. */

@@ -28,7 +28,7 @@ public final class CommandRequests {
 
     @Schema(description = "The placement ended")
     public record EndPlacementRequest(
-            @NotNull @PastOrPresent(message = Messages.NOT_IN_FUTURE) @Schema(description = "The last working day") LocalDate endedOn,
+            @NotNull @PastOrPresent(message = Messages.NOT_IN_FUTURE) @Schema(description = "The first day out of the job: the participant worked up to, not including, this day") LocalDate endedOn,
             @NotNull EndReason reason) {
 
         Command.EndPlacement toCommand() {

@@ -83,6 +83,8 @@ public final class EvaluationCsv {
         leadTimes(csv, "total", figure.leadTime());
         leadTimes(csv, "with-intermediary", figure.leadTimeWithIntermediary());
         leadTimes(csv, "without-intermediary", figure.leadTimeWithoutIntermediary());
+        csv.table("leadTimeFromDays", "leadTimeToDays", "withIntermediary", "withoutIntermediary");
+        figure.leadTimeByWeek().forEach(week -> csv.row(week.fromDays(), week.toDays(), week.withIntermediary(), week.withoutIntermediary()));
         return csv.toString();
     }
 

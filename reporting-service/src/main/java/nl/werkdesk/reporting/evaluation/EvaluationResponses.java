@@ -158,6 +158,9 @@ public final class EvaluationResponses {
             @Schema(description = "Lead times of all requests decided by UWV on or before asOf") LeadTimes leadTime,
             @Schema(description = "Lead times of the requests an intermediary handled") LeadTimes leadTimeWithIntermediary,
             @Schema(description = "Lead times of the requests no intermediary handled") LeadTimes leadTimeWithoutIntermediary,
+            @Schema(description = "The distribution of the lead times by week (days 0-6, 7-13, ...) up to the longest, with against "
+                    + "without an intermediary: a breakdown, so for analysts 1 to 4 shows as \"<5\"")
+            List<LeadTimeWeek> leadTimeByWeek,
             @Schema(description = "Days waited before work") Waiting waitingBeforeWork,
             @Schema(description = "An estimate of the wages not earned while waiting, in euro cents: over the placements of "
                     + "waitingBeforeWork, waiting days / 7 x hours per week x hourly wage in force on the start date; rounded half "
@@ -185,6 +188,14 @@ public final class EvaluationResponses {
             @Schema(description = "Decided more than 35 days (the legal term of 5 weeks) after the request") Count decidedAfter35Days,
             @Schema(description = "decidedAfter35Days / decisions, four decimals; null without decisions or when suppressed",
                     nullable = true) BigDecimal shareDecidedAfter35Days) {
+    }
+
+    @Schema(name = "TwvLeadTimeWeek")
+    public record LeadTimeWeek(
+            @Schema(description = "Lead times of at least this many days") int fromDays,
+            @Schema(description = "and at most this many days (fromDays + 6)") int toDays,
+            @Schema(description = "Decisions on requests an intermediary handled") Count withIntermediary,
+            @Schema(description = "Decisions on requests no intermediary handled") Count withoutIntermediary) {
     }
 
     @Schema(name = "TwvWaiting", description = "For each placement in scope started on or before asOf that rests on a TWV: its "

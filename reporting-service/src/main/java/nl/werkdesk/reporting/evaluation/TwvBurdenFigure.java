@@ -18,6 +18,7 @@ import nl.werkdesk.reporting.evaluation.EvaluationFacts.Permit;
 import nl.werkdesk.reporting.evaluation.EvaluationFacts.Placement;
 import nl.werkdesk.reporting.evaluation.EvaluationFacts.Terms;
 import nl.werkdesk.reporting.evaluation.EvaluationResponses.EvaluationScope;
+import nl.werkdesk.reporting.evaluation.EvaluationResponses.LeadTimeWeek;
 import nl.werkdesk.reporting.evaluation.EvaluationResponses.LeadTimes;
 import nl.werkdesk.reporting.evaluation.EvaluationResponses.OutcomeCount;
 import nl.werkdesk.reporting.evaluation.EvaluationResponses.Share;
@@ -74,6 +75,7 @@ public final class TwvBurdenFigure {
                 leadTimes(requests, request -> true, asOf, null),
                 leadTimes(requests, Permit::viaIntermediary, asOf, suppression),
                 leadTimes(requests, request -> !request.viaIntermediary(), asOf, suppression),
+                byWeek(requests, asOf, suppression),
                 new Waiting(waits.size(), waits.stream().mapToLong(Long::longValue).sum(), Statistics.median(waits)),
                 notEarned.divide(BigDecimal.valueOf(DAYS_PER_WEEK), 0, RoundingMode.HALF_UP).longValueExact(),
                 Share.of(notPlaced.size(), refusedOrWithdrawn.size()));
@@ -102,14 +104,39 @@ public final class TwvBurdenFigure {
         return "pending";
     }
 
+    /** Weeks of lead time, from week 0 to the longest, counted with and without an intermediary. */
+    private static List<LeadTimeWeek> byWeek(List<Permit> requests, LocalDate asOf, Suppression suppression) {
+        java.util.TreeMap<Integer, long[]> weeks = new java.util.TreeMap<>();
+        for (Permit request : requests) {
+            Long days = leadTime(request, asOf);
+            if (days != null) {
+                weeks.computeIfAbsent((int) (days / DAYS_PER_WEEK), week -> new long[2])[request.viaIntermediary() ? 0 : 1]++;
+            }
+        }
+        List<LeadTimeWeek> byWeek = new ArrayList<>();
+        int longest = weeks.isEmpty() ? -1 : weeks.lastKey();
+        for (int week = 0; week <= longest; week++) {
+            long[] counts = weeks.getOrDefault(week, new long[2]);
+            byWeek.add(new LeadTimeWeek((int) (week * DAYS_PER_WEEK), (int) (week * DAYS_PER_WEEK + DAYS_PER_WEEK - 1),
+                    suppression.count(counts[0]), suppression.count(counts[1])));
+        }
+        return byWeek;
+    }
+
+    /** UWV's decision date - the request date, for a decision on or before asOf; null otherwise. */
+    private static Long leadTime(Permit request, LocalDate asOf) {
+        LocalDate decidedOn = onOrBefore(request.grantedOn(), asOf) ? request.grantedOn()
+                : onOrBefore(request.refusedOn(), asOf) ? request.refusedOn() : null;
+        return decidedOn == null ? null : (long) days(request.requestedOn(), decidedOn);
+    }
+
     /** Lead times of the requests decided by UWV on or before asOf; {@code suppression} null for the total, which is exact. */
     private static LeadTimes leadTimes(List<Permit> requests, Predicate<Permit> member, LocalDate asOf, Suppression suppression) {
         List<Long> leadTimes = new ArrayList<>();
         for (Permit request : requests) {
-            LocalDate decidedOn = onOrBefore(request.grantedOn(), asOf) ? request.grantedOn()
-                    : onOrBefore(request.refusedOn(), asOf) ? request.refusedOn() : null;
-            if (decidedOn != null && member.test(request)) {
-                leadTimes.add((long) days(request.requestedOn(), decidedOn));
+            Long days = leadTime(request, asOf);
+            if (days != null && member.test(request)) {
+                leadTimes.add(days);
             }
         }
         long late = leadTimes.stream().filter(days -> days > DECISION_TERM_DAYS).count();

@@ -88,7 +88,7 @@ class DashboardBrowserTest {
     }
 
     /** Installs what is missing (chromium when root, playwright-core into the cache) and returns the playwright-core folder. */
-    private static String ensureBrowser() throws IOException, InterruptedException {
+    static String ensureBrowser() throws IOException, InterruptedException {
         Finished install = run(List.of("bash", BROWSER_FILES.resolve("ensure-browser.sh").toString(), CACHE.toString()), Map.of(),
                 INSTALL_MINUTES * 60);
         if (install.exitCode() != 0) {
@@ -101,9 +101,14 @@ class DashboardBrowserTest {
     }
 
     private static JsonNode runInBrowser(String playwright, Map<String, String> environment) throws IOException, InterruptedException {
+        return runInBrowser("dashboard-check.mjs", playwright, environment);
+    }
+
+    /** Runs one of src/test/browser's scripts and returns the JSON of its last line. */
+    static JsonNode runInBrowser(String script, String playwright, Map<String, String> environment) throws IOException, InterruptedException {
         Map<String, String> all = new java.util.HashMap<>(environment);
         all.put("PLAYWRIGHT_CORE", playwright);
-        Finished browser = run(List.of("node", BROWSER_FILES.resolve("dashboard-check.mjs").toString()), all, RUN_SECONDS);
+        Finished browser = run(List.of("node", BROWSER_FILES.resolve(script).toString()), all, RUN_SECONDS);
         if (browser.exitCode() != 0) {
             fail("the browser run failed (exit " + browser.exitCode() + "): " + browser.lastLines());
         }
@@ -139,13 +144,13 @@ class DashboardBrowserTest {
         }
     }
 
-    private static List<String> texts(JsonNode array) {
+    static List<String> texts(JsonNode array) {
         List<String> texts = new ArrayList<>();
         array.forEach(item -> texts.add(item.asText()));
         return texts;
     }
 
-    private static List<List<String>> rows(JsonNode table) {
+    static List<List<String>> rows(JsonNode table) {
         List<List<String>> rows = new ArrayList<>();
         table.forEach(row -> rows.add(texts(row)));
         return rows;

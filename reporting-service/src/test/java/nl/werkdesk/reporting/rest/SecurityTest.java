@@ -1,6 +1,8 @@
 package nl.werkdesk.reporting.rest;
 
 import static io.restassured.RestAssured.given;
+import static nl.werkdesk.reporting.Api.EVALUATION;
+import static nl.werkdesk.reporting.Api.EVALUATION_FIGURES;
 import static nl.werkdesk.reporting.Api.LEDGER;
 import static nl.werkdesk.reporting.Api.METRICS;
 import static nl.werkdesk.reporting.Api.REBUILDS;
@@ -35,6 +37,7 @@ class SecurityTest {
             }
             request.get(METRICS + "/summary").then().statusCode(401).contentType("application/problem+json")
                     .header("WWW-Authenticate", "Bearer");
+            request.get(EVALUATION + "/earnings").then().statusCode(401);
             request.get(LEDGER).then().statusCode(401);
             request.body(ALLOCATION).post(LEDGER + "/budget-allocations").then().statusCode(401);
             request.post(REBUILDS).then().statusCode(401);
@@ -44,6 +47,7 @@ class SecurityTest {
     @Test
     void letsAnalystsReadMetricsButNeverTheLedgerOrRebuilds() {
         METRICS_PATHS.forEach(path -> as(Roles.ANALYST).get(METRICS + "/" + path).then().statusCode(200));
+        EVALUATION_FIGURES.forEach(figure -> as(Roles.ANALYST).get(EVALUATION + "/" + figure).then().statusCode(200));
         as(Roles.ANALYST).get(LEDGER).then().statusCode(403).contentType("application/problem+json").body("status", equalTo(403));
         as(Roles.ANALYST).body(ALLOCATION).post(LEDGER + "/budget-allocations").then().statusCode(403);
         as(Roles.ANALYST).body(Map.of("category", "other", "amountCents", 1, "bookedOn", "2025-01-02")).post(LEDGER + "/expenditures")
@@ -63,6 +67,7 @@ class SecurityTest {
     void letsOperatorsFollowRebuildsButNotReadMetricsOrMoney() {
         as(Roles.OPERATOR).get(REBUILDS).then().statusCode(200).body("liveGeneration", org.hamcrest.Matchers.greaterThan(0));
         as(Roles.OPERATOR).get(METRICS + "/summary").then().statusCode(403);
+        EVALUATION_FIGURES.forEach(figure -> as(Roles.OPERATOR).get(EVALUATION + "/" + figure).then().statusCode(403));
         as(Roles.OPERATOR).get(LEDGER).then().statusCode(403);
     }
 
@@ -70,6 +75,7 @@ class SecurityTest {
     void refusesEveryOtherRoleWith403() {
         for (String role : List.of(Roles.CASEWORKER, Roles.EMPLOYER_LIAISON, Roles.PERMIT_OFFICER)) {
             METRICS_PATHS.forEach(path -> as(role).get(METRICS + "/" + path).then().statusCode(403));
+            EVALUATION_FIGURES.forEach(figure -> as(role).get(EVALUATION + "/" + figure).then().statusCode(403));
             as(role).get(LEDGER).then().statusCode(403);
             as(role).body(ALLOCATION).post(LEDGER + "/budget-allocations").then().statusCode(403);
             as(role).get(REBUILDS).then().statusCode(403);

@@ -1,7 +1,9 @@
 package nl.werkdesk.reporting.view;
 
+import static nl.werkdesk.reporting.Api.EVALUATION_FIGURES;
 import static nl.werkdesk.reporting.Api.REBUILDS;
 import static nl.werkdesk.reporting.Api.as;
+import static nl.werkdesk.reporting.Api.evaluation;
 import static nl.werkdesk.reporting.Api.metric;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
@@ -24,6 +26,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import nl.werkdesk.eventsourcing.http.Roles;
+import nl.werkdesk.reporting.EvaluationCohort;
 import nl.werkdesk.reporting.Events;
 import nl.werkdesk.reporting.PilotScenario;
 import nl.werkdesk.reporting.TestResources;
@@ -33,13 +36,12 @@ import org.junit.jupiter.api.Test;
 /**
  * A rebuild reads every topic from the beginning into a new generation while the service keeps answering, shows its
  * progress, switches the metrics over, and ends with exactly the facts the live consumers built event by event,
- * events that arrive during the rebuild included.
+ * events that arrive during the rebuild included: every metric and every evaluation figure stays the same.
  */
 @QuarkusTest
 class ProjectionRebuildTest {
 
-    static final List<String> FACT_TABLES = List.of("participant_facts", "permit_facts", "placement_facts", "budget_allocation_facts",
-            "expenditure_booking_facts", "expenditure_correction_facts");
+    static final List<String> FACT_TABLES = ProjectionRebuilder.FACT_TABLES;
     /** Far beyond what the generation sequence reaches in a test run. */
     static final int STUCK_GENERATION = 900_001;
     static final List<String> METRICS = List.of("summary", "funnel", "placements-by-sector", "placements-by-location", "monthly");
@@ -47,6 +49,10 @@ class ProjectionRebuildTest {
     @Test
     void rebuildsEveryProjectionFromTheTopicsIntoTheSameFactsAndMetrics() throws SQLException {
         PilotScenario pilot = new PilotScenario().publish();
+        EvaluationCohort cohort = new EvaluationCohort().publish();
+        Map<String, Object> cohortScope = Map.of("location", cohort.location, "asOf", "2025-10-31");
+        Map<String, Map<String, Object>> evaluationBefore = new HashMap<>();
+        EVALUATION_FIGURES.forEach(name -> evaluationBefore.put(name, evaluation(Roles.FINANCE, name, cohortScope).getMap("")));
         // The latecomer enrols on 2025-10-30, so every metric as of the day before must come out exactly as before.
         Map<String, Object> dayBefore = Map.of("location", pilot.location, "asOf", "2025-10-29");
         Map<String, Map<String, Object>> metricsBefore = new HashMap<>();
@@ -78,6 +84,8 @@ class ProjectionRebuildTest {
         assertEquals(0, count("SELECT count(*) FROM participant_facts WHERE generation <> " + generation), "older generations removed");
 
         METRICS.forEach(name -> assertEquals(metricsBefore.get(name), metric(Roles.FINANCE, name, dayBefore).getMap(""), name));
+        EVALUATION_FIGURES.forEach(name -> assertEquals(evaluationBefore.get(name), evaluation(Roles.FINANCE, name, cohortScope).getMap(""), name));
+        assertTrue(count("SELECT count(*) FROM placement_terms_facts WHERE generation = " + generation) > 0, "placement terms rebuilt");
         assertEquals(7, metric(Roles.FINANCE, "summary", Map.of("location", pilot.location, "asOf", "2025-10-31")).getInt("enrolled"));
     }
 

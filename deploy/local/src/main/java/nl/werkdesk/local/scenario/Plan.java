@@ -49,9 +49,16 @@ public record Plan(
         }
     }
 
-    /** A placement; ended (with a reason) or not; lost to COA relocation when relocatedTo is set. */
+    /**
+     * A placement at its vacancy's hours and wage; changed on the given dates; ended (with a reason) or not; lost to COA
+     * relocation when relocatedTo is set.
+     */
     public record Placement(int vacancy, LocalDate startedOn, String contractType, LocalDate endedOn, String endReason,
-            LocalDate relocatedOn, String relocatedTo) {
+            LocalDate relocatedOn, String relocatedTo, List<Change> changes) {
+    }
+
+    /** New hours or wage of a placement from a date on. */
+    public record Change(LocalDate changedOn, int hoursPerWeek, long hourlyWageCents) {
     }
 
     public record Participant(int index, String location, LocalDate registeredOn, LocalDate asylumApplicationDate,

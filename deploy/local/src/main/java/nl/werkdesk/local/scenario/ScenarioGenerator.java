@@ -29,6 +29,16 @@ public final class ScenarioGenerator {
     private static final List<String> OTHER_ACTIVITIES = List.of("application-training", "cv-help");
     private static final int MAX_ACTIVITIES = 3;
     private static final String RELOCATED_BY_COA = "relocated-by-coa";
+    /** Placement changes: their own seed offset, one placement in CHANGE_ODDS changes, hours stay within 12-40. */
+    private static final long CHANGES_SEED = 14;
+    private static final int CHANGE_ODDS = 3;
+    private static final int MIN_DAYS_BEFORE_CHANGE = 21;
+    private static final int MIN_HOURS_STEP = 4;
+    private static final int MAX_HOURS_STEP = 8;
+    private static final int MIN_HOURS = 12;
+    private static final int MAX_HOURS = 40;
+    private static final int WAGE_RAISE_MIN = 25;
+    private static final int WAGE_RAISE_STEPS = 10;
 
     private final Scenario scenario;
     private final Random random;
@@ -76,6 +86,8 @@ public final class ScenarioGenerator {
         for (Scenario.Cohort cohort : scenario.cohorts()) {
             people.addAll(new CohortDraw(scaled(cohort), people.size()).draw());
         }
+        Random changes = new Random(scenario.seed() + CHANGES_SEED);
+        people.replaceAll(p -> p.placement() == null ? p : withPlacement(p, withChanges(p.placement(), changes)));
         return new Plan(scenario.name(), scenario.title(), runKey, scenario.asOf(), budget, bookings, List.copyOf(employers),
                 List.copyOf(vacancies), List.copyOf(fairs), List.copyOf(people));
     }
@@ -252,7 +264,7 @@ public final class ScenarioGenerator {
                         endedOn = between(placement.startedOn().plusDays(21), latest);
                     }
                     participants.set(i, withPlacement(p, new Plan.Placement(placement.vacancy(), placement.startedOn(),
-                            placement.contractType(), endedOn, end.getKey(), relocatedOn, relocatedTo)));
+                            placement.contractType(), endedOn, end.getKey(), relocatedOn, relocatedTo, List.of())));
                 }
             }
         }
@@ -405,8 +417,35 @@ public final class ScenarioGenerator {
             LocalDate startedOn = fitBefore(from.plusDays(between(0, 7)), scenario.asOf().minusDays(2));
             boolean agency = employers.get(vacancies.get(vacancy).employer()).temporaryEmploymentAgency();
             String contract = agency ? "temporary-via-agency" : random.nextInt(5) == 0 ? "permanent" : "fixed-term";
-            return new Plan.Placement(vacancy, startedOn, contract, null, null, null, null);
+            return new Plan.Placement(vacancy, startedOn, contract, null, null, null, null, List.of());
         }
+    }
+
+    /**
+     * Some placements change hours (and now and then the wage) once or twice, from three weeks after the start until the
+     * end or asOf. Drawn from a generator of their own, so that every other draw, and with it every reported figure,
+     * stays as it was before placements changed.
+     */
+    private Plan.Placement withChanges(Plan.Placement placement, Random changes) {
+        int count = changes.nextInt(CHANGE_ODDS) == 0 ? 1 + changes.nextInt(2) : 0;
+        LocalDate latest = placement.endedOn() != null ? placement.endedOn().minusDays(1) : scenario.asOf().minusDays(1);
+        Plan.Vacancy vacancy = vacancies.get(placement.vacancy());
+        int hours = vacancy.hoursPerWeek();
+        long wage = vacancy.hourlyWageCents();
+        LocalDate from = placement.startedOn().plusDays(MIN_DAYS_BEFORE_CHANGE);
+        List<Plan.Change> drawn = new ArrayList<>();
+        for (int i = 0; i < count && !from.isAfter(latest); i++) {
+            LocalDate on = from.plusDays((long) (changes.nextDouble() * (ChronoUnit.DAYS.between(from, latest) + 1)));
+            int step = MIN_HOURS_STEP + changes.nextInt(MAX_HOURS_STEP - MIN_HOURS_STEP + 1);
+            int up = hours + step;
+            int down = hours - step;
+            hours = up > MAX_HOURS ? down : down < MIN_HOURS || changes.nextBoolean() ? up : down;
+            wage = changes.nextInt(3) == 0 ? wage + 5 * (WAGE_RAISE_MIN / 5 + changes.nextInt(WAGE_RAISE_STEPS)) : wage;
+            drawn.add(new Plan.Change(on, hours, wage));
+            from = on.plusDays(1);
+        }
+        return new Plan.Placement(placement.vacancy(), placement.startedOn(), placement.contractType(), placement.endedOn(),
+                placement.endReason(), placement.relocatedOn(), placement.relocatedTo(), List.copyOf(drawn));
     }
 
     private Plan.Participant withPlacement(Plan.Participant p, Plan.Placement placement) {

@@ -101,7 +101,8 @@ public final class ScenarioPlayer {
                 List<Plan.Participant> placed = plan.participants().stream().filter(p -> p.placement() != null).toList();
                 all(pool, placed.stream().<Callable<Void>>map(p -> () -> run.placement(p)).toList());
                 long ended = placed.stream().filter(p -> p.placement().endedOn() != null).count();
-                return placed.size() + " placements, " + ended + " ended (" + placed.stream()
+                long changes = placed.stream().mapToLong(p -> p.placement().changes().size()).sum();
+                return placed.size() + " placements, " + changes + " changes of hours or wage, " + ended + " ended (" + placed.stream()
                         .filter(p -> p.placement().relocatedTo() != null).count() + " after a relocation by COA)";
             });
         } finally {
@@ -289,6 +290,12 @@ public final class ScenarioPlayer {
                     vacancyIds.get(vacancy.index()), "sector", vacancy.sector(), "startedOn", placement.startedOn(), "hoursPerWeek",
                     vacancy.hoursPerWeek(), "hourlyWageCents", vacancy.hourlyWageCents(), "contractType", placement.contractType()),
                     key("placement/" + p.index()))).path("placementId").asText();
+            int change = 0;
+            for (Plan.Change c : placement.changes()) {
+                api.post(Api.PLACEMENTS, CASEWORKER, "/placements/" + placementId + "/changes", body("changedOn", c.changedOn(),
+                        "hoursPerWeek", c.hoursPerWeek(), "hourlyWageCents", c.hourlyWageCents()),
+                        key("placement-change/" + p.index() + "/" + change++));
+            }
             if (placement.relocatedTo() != null) {
                 api.post(Api.PARTICIPANTS, CASEWORKER, "/participants/" + participantIds.get(p.index()) + "/relocations",
                         body("fromLocation", p.location(), "toLocation", placement.relocatedTo(), "relocatedOn", placement.relocatedOn()),

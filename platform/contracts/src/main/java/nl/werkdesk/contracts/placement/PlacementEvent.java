@@ -53,7 +53,10 @@ public sealed interface PlacementEvent extends IntegrationEvent {
         }
     }
 
-    /** The placement ended. */
+    /**
+     * The placement ended. {@code endedOn} is the first day out of the job: the participant worked up to, not including,
+     * that day (so a placement lasts endedOn - startedOn days, and one ended on its 26-week milestone lasted 26 weeks).
+     */
     record PlacementEnded(UUID placementId, UUID participantId, LocalDate endedOn, EndReason reason) implements PlacementEvent {
         public LocalDate occurredOn() {
             return endedOn;

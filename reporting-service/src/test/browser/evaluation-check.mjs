@@ -1,0 +1,61 @@
+// Opens the evaluation page in headless Chromium as an evaluator would: pastes the analyst token, chooses a location
+// and an as-of date, waits until the page has drawn everything, reads what it shows, saves a screenshot, then changes
+// the as-of date and the location and reads again. Prints all of it as JSON (EvaluationBrowserTest asserts it).
+// Environment: PAGE_URL, TOKEN, LOCATION, AS_OF, EARLIER_AS_OF, SCREENSHOT, PLAYWRIGHT_CORE (the playwright-core folder).
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const { chromium } = require(process.env.PLAYWRIGHT_CORE);
+const TIMEOUT = 30_000;
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync'],
+});
+try {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  const consoleErrors = [];
+  page.on('console', message => { if (message.type() === 'error') consoleErrors.push(message.text()); });
+  page.on('pageerror', error => consoleErrors.push(String(error)));
+  page.on('response', response => { if (response.status() >= 400) consoleErrors.push(response.status() + ' ' + response.url()); });
+  page.setDefaultTimeout(TIMEOUT);
+
+  const show = async (location, asOf) => {
+    await page.selectOption('#filter-location', location);
+    await page.fill('#filter-as-of', asOf);
+    await page.click('#filters button[type="submit"]');
+    await page.waitForFunction(([where, when]) => document.body.dataset.state === 'ready'
+        && document.body.dataset.location === where && document.body.dataset.asOf === when, [location, asOf]);
+    return page.evaluate(() => {
+      const text = id => document.getElementById(id).innerText.trim();
+      const rows = id => [...document.querySelectorAll('#' + id + ' tbody tr')].map(row => [...row.cells].map(cell => cell.innerText.trim()));
+      const chart = id => {
+        const drawn = window.Chart.getChart(id);
+        return drawn ? { labels: drawn.data.labels, datasets: drawn.data.datasets.map(set => ({ label: set.label, data: set.data })) } : null;
+      };
+      return {
+        medianDays: text('figure-median-days'), within90: text('figure-within-90'), retention26: text('figure-retention-26'),
+        twvMedian: text('figure-twv-median'), wagesPerEuro: text('figure-wages-per-euro'), wages: text('figure-wages'),
+        status: text('status'), ends: rows('ends-table'), activities: rows('activities-table'), twv: rows('twv-table'),
+        charts: { firstJob: chart('first-job-chart'), retention: chart('retention-chart'), activities: chart('activities-chart'),
+          twv: chart('twv-chart'), earnings: chart('earnings-chart') },
+      };
+    });
+  };
+
+  await page.goto(process.env.PAGE_URL);
+  await page.waitForSelector('body[data-state="signed-out"]');
+  await page.fill('#token', process.env.TOKEN);
+  await page.click('#token-form button[type="submit"]');
+  await page.waitForSelector('body[data-state="ready"]');
+
+  const first = await show(process.env.LOCATION, process.env.AS_OF);
+  await page.screenshot({ path: process.env.SCREENSHOT, fullPage: true });
+  const earlier = await show(process.env.LOCATION, process.env.EARLIER_AS_OF);
+  const everywhere = await show('', process.env.AS_OF);
+  console.log(JSON.stringify({ first, earlier, everywhere, consoleErrors }));
+} finally {
+  await browser.close();
+}

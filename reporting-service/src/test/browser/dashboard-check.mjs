@@ -2,26 +2,9 @@
 // location and an as-of date, waits until the page has drawn everything, then prints what it shows as JSON and
 // saves a screenshot. The JUnit test DashboardBrowserTest runs it and asserts the figures.
 // Environment: DASHBOARD_URL, TOKEN, LOCATION, AS_OF, SCREENSHOT, PLAYWRIGHT_CORE (the playwright-core folder).
-import { createRequire } from 'node:module';
+import { inBrowser } from './browser.mjs';
 
-const require = createRequire(import.meta.url);
-const { chromium } = require(process.env.PLAYWRIGHT_CORE);
-const TIMEOUT = 30_000;
-
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync'],
-});
-try {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-  const consoleErrors = [];
-  page.on('console', message => { if (message.type() === 'error') consoleErrors.push(message.text()); });
-  page.on('pageerror', error => consoleErrors.push(String(error)));
-  page.on('response', response => { if (response.status() >= 400) consoleErrors.push(response.status() + ' ' + response.url()); });
-  page.setDefaultTimeout(TIMEOUT);
-
+await inBrowser(async (page, consoleErrors) => {
   await page.goto(process.env.DASHBOARD_URL);
   await page.waitForSelector('body[data-state="signed-out"]');
   const tokenNotice = await page.locator('#token-panel').innerText();
@@ -59,6 +42,4 @@ try {
   const readyAfterReload = await page.locator('#dashboard').isVisible();
 
   console.log(JSON.stringify({ ...shown, tokenNotice, readyAfterReload, consoleErrors }));
-} finally {
-  await browser.close();
-}
+});

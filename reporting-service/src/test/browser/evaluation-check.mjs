@@ -2,26 +2,9 @@
 // and an as-of date, waits until the page has drawn everything, reads what it shows, saves a screenshot, then changes
 // the as-of date and the location and reads again. Prints all of it as JSON (EvaluationBrowserTest asserts it).
 // Environment: PAGE_URL, TOKEN, LOCATION, AS_OF, EARLIER_AS_OF, SCREENSHOT, PLAYWRIGHT_CORE (the playwright-core folder).
-import { createRequire } from 'node:module';
+import { inBrowser } from './browser.mjs';
 
-const require = createRequire(import.meta.url);
-const { chromium } = require(process.env.PLAYWRIGHT_CORE);
-const TIMEOUT = 30_000;
-
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync'],
-});
-try {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-  const consoleErrors = [];
-  page.on('console', message => { if (message.type() === 'error') consoleErrors.push(message.text()); });
-  page.on('pageerror', error => consoleErrors.push(String(error)));
-  page.on('response', response => { if (response.status() >= 400) consoleErrors.push(response.status() + ' ' + response.url()); });
-  page.setDefaultTimeout(TIMEOUT);
-
+await inBrowser(async (page, consoleErrors) => {
   const show = async (location, asOf) => {
     await page.selectOption('#filter-location', location);
     await page.fill('#filter-as-of', asOf);
@@ -56,6 +39,4 @@ try {
   const earlier = await show(process.env.LOCATION, process.env.EARLIER_AS_OF);
   const everywhere = await show('', process.env.AS_OF);
   console.log(JSON.stringify({ first, earlier, everywhere, consoleErrors }));
-} finally {
-  await browser.close();
-}
+});

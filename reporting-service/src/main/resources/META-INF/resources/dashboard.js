@@ -1,11 +1,10 @@
 /*
- * The programme manager's dashboard. It reads only the metrics API, with an analyst token the user pastes once;
- * the token stays in this tab's sessionStorage. Charts are drawn with Chart.js (a web jar served by this service).
- * body[data-state] is "loading", "ready" or "error", so that tests (and people) can tell when the page is done.
+ * The programme manager's dashboard: the metrics API's figures for a scope, drawn with Chart.js (a web jar served by
+ * this service). The token, the scope controls and the page's state are page.js's.
  */
 'use strict';
 (() => {
-  const TOKEN_KEY = 'werkdesk.analystToken';
+  const {$, get, draw, fillTable, start} = window.WerkdeskPage;
   const API = '/api/v1/metrics';
   const MAX_LOCATIONS_IN_CHART = 8;
   const STAGES = {
@@ -19,77 +18,20 @@
   const whole = new Intl.NumberFormat('en-GB');
   const euros = new Intl.NumberFormat('en-GB', {style: 'currency', currency: 'EUR', maximumFractionDigits: 0});
   const percent = new Intl.NumberFormat('en-GB', {style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1});
-  const charts = {};
-  const $ = id => document.getElementById(id);
-
-  class TokenRefused extends Error {}
-
-  function today() {
-    return new Intl.DateTimeFormat('en-CA', {timeZone: 'Europe/Amsterdam'}).format(new Date());
-  }
-
-  async function get(path, params) {
-    const url = new URL(API + path, window.location.origin);
-    Object.entries(params || {}).forEach(([name, value]) => { if (value) url.searchParams.set(name, value); });
-    const response = await fetch(url, {
-      headers: {Authorization: 'Bearer ' + sessionStorage.getItem(TOKEN_KEY), Accept: 'application/json'}
-    });
-    if (response.status === 401 || response.status === 403) {
-      throw new TokenRefused('The token was refused (' + response.status + '): it may have expired, or it is not an analyst token.');
-    }
-    if (!response.ok) {
-      const problem = await response.json().catch(() => ({}));
-      throw new Error(problem.detail || ('The metrics API answered ' + response.status));
-    }
-    return response.json();
-  }
+  const metric = (path, params) => get(API + path, params);
 
   /** A count as shown: a number, or the suppressed "<5" as it came. */
   const count = value => typeof value === 'number' ? whole.format(value) : String(value);
   const numberOrNull = value => typeof value === 'number' ? value : null;
 
-  function scope() {
-    return {location: $('filter-location').value, phase: $('filter-phase').value, asOf: $('filter-as-of').value};
-  }
-
-  async function showFilters() {
-    const filters = await get('/filters');
-    const locationSelect = $('filter-location');
-    const phaseSelect = $('filter-phase');
-    const params = new URLSearchParams(window.location.search);
-    locationSelect.length = 1;
-    phaseSelect.length = 1;
-    filters.locations.forEach(name => locationSelect.add(new Option(name, name)));
-    filters.phases.forEach(phase => phaseSelect.add(new Option(
-        'Phase ' + phase.number + ' (' + phase.startsOn + ' – ' + (phase.endsOn || 'now') + ')', String(phase.number))));
-    locationSelect.value = params.get('location') || '';
-    phaseSelect.value = params.get('phase') || '';
-    $('filter-as-of').max = today();
-    $('filter-as-of').value = params.get('asOf') || today();
-    $('suppression-note').textContent = 'Counts from 1 to ' + (filters.suppressionThreshold - 1) + ' in a breakdown are shown as "<'
-        + filters.suppressionThreshold + '" so that no person can be recognised; totals are exact.';
-  }
-
-  async function render() {
-    const current = scope();
-    document.body.dataset.state = 'loading';
-    $('status').className = '';
-    $('status').textContent = 'Loading…';
-    try {
-      const [summary, funnel, sectors, locations] = await Promise.all([
-        get('/summary', current), get('/funnel', current), get('/placements-by-sector', current), get('/placements-by-location', current)]);
-      showHeadline(summary);
-      showFunnel(funnel);
-      showSectors(sectors);
-      await showRates(current, locations);
-      $('status').textContent = 'Figures as of ' + current.asOf + ' · ' + (current.location || 'all locations') + ' · '
-          + (current.phase ? 'phase ' + current.phase : 'all phases');
-      document.body.dataset.asOf = current.asOf;
-      document.body.dataset.location = current.location;
-      document.body.dataset.state = 'ready';
-    } catch (failure) {
-      fail(failure);
-    }
+  async function show(current) {
+    const [summary, funnel, sectors, locations] = await Promise.all([
+      metric('/summary', current), metric('/funnel', current), metric('/placements-by-sector', current),
+      metric('/placements-by-location', current)]);
+    showHeadline(summary);
+    showFunnel(funnel);
+    showSectors(sectors);
+    await showRates(current, locations);
   }
 
   function showHeadline(summary) {
@@ -98,8 +40,10 @@
     $('figure-placement-rate').textContent = summary.placementRate === null ? '–' : percent.format(summary.placementRate);
     $('figure-cost-per-placement').textContent = summary.costPerPlacementCents === null ? '–' : euros.format(summary.costPerPlacementCents / 100);
     const place = summary.scope.location;
+    // A location has no budget of its own: the API says so rather than giving the programme's.
     $('figure-spend').textContent = 'Spent ' + euros.format(summary.spendToDateCents / 100) + (place ? ' at ' + place : '')
-        + ' · budget ' + euros.format(summary.budgetCents / 100) + (place ? ' (whole programme)' : '');
+        + (summary.budgetCents === null ? ' · budget: programme-wide, not per location' : ' · budget ' + euros.format(summary.budgetCents / 100))
+        + (summary.costPerPlacementAbsentReason ? ' · no cost per placement: ' + summary.costPerPlacementAbsentReason.replaceAll('-', ' ') : '');
   }
 
   function showFunnel(funnel) {
@@ -130,7 +74,7 @@
   async function showRates(current, byLocation) {
     const names = current.location ? [current.location]
         : byLocation.locations.map(row => row.location).slice(0, MAX_LOCATIONS_IN_CHART);
-    const series = await Promise.all(names.map(name => get('/monthly', Object.assign({}, current, {location: name}))));
+    const series = await Promise.all(names.map(name => metric('/monthly', Object.assign({}, current, {location: name}))));
     const months = [...new Set(series.flatMap(one => one.months.map(month => month.month)))].sort();
     const datasets = series.map((one, index) => {
       const byMonth = Object.fromEntries(one.months.map(month => [month.month, month.placementRate]));
@@ -147,73 +91,5 @@
     });
   }
 
-  function draw(id, config) {
-    if (charts[id]) {
-      charts[id].destroy();
-    }
-    config.options = Object.assign({animation: false, responsive: true}, config.options);
-    charts[id] = new window.Chart($(id), config);
-  }
-
-  function fillTable(id, rows) {
-    const body = $(id).tBodies[0];
-    body.replaceChildren(...rows.map(cells => {
-      const row = document.createElement('tr');
-      cells.forEach((text, index) => {
-        const cell = document.createElement('td');
-        cell.textContent = text;
-        if (index > 0) {
-          cell.className = 'number';
-        }
-        row.appendChild(cell);
-      });
-      return row;
-    }));
-  }
-
-  function fail(failure) {
-    document.body.dataset.state = 'error';
-    $('status').className = 'error';
-    $('status').textContent = failure.message;
-    if (failure instanceof TokenRefused) {
-      sessionStorage.removeItem(TOKEN_KEY);
-      $('token-panel').hidden = false;
-      $('dashboard').hidden = true;
-      $('token-title').textContent = failure.message + ' Paste another analyst token.';
-    }
-  }
-
-  async function start() {
-    if (!sessionStorage.getItem(TOKEN_KEY)) {
-      document.body.dataset.state = 'signed-out';
-      return;
-    }
-    $('token-panel').hidden = true;
-    $('dashboard').hidden = false;
-    try {
-      await showFilters();
-      await render();
-    } catch (failure) {
-      fail(failure);
-    }
-  }
-
-  $('token-form').addEventListener('submit', event => {
-    event.preventDefault();
-    const token = $('token').value.trim().replace(/^Bearer\s+/i, '');
-    if (token) {
-      sessionStorage.setItem(TOKEN_KEY, token);
-      $('token').value = '';
-      start();
-    }
-  });
-  $('filters').addEventListener('submit', event => {
-    event.preventDefault();
-    render();
-  });
-  $('forget-token').addEventListener('click', () => {
-    sessionStorage.removeItem(TOKEN_KEY);
-    window.location.reload();
-  });
-  start();
+  start({show, suppressionNote: '; totals are exact.'});
 })();

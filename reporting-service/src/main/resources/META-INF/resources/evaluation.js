@@ -1,11 +1,10 @@
 /*
- * The evaluation page: the figures Platform31's evaluation turns on, drawn from the evaluation API with the analyst
- * token the metrics page keeps in this tab's sessionStorage. body[data-state] is "loading", "ready" or "error", so that
- * tests (and people) can tell when the page is done; body[data-as-of] and [data-location] say what it shows.
+ * The evaluation page: the figures Platform31's evaluation turns on, from the evaluation API, drawn with Chart.js. The
+ * token (shared with the metrics page), the scope controls and the page's state are page.js's.
  */
 'use strict';
 (() => {
-  const TOKEN_KEY = 'werkdesk.analystToken';
+  const {$, get, draw, fillTable, start} = window.WerkdeskPage;
   const MAX_LOCATIONS_IN_CHART = 8;
   const COLOURS = ['#0b5cab', '#d9480f', '#2b8a3e', '#862e9c', '#e67700', '#1098ad', '#c2255c', '#5c940d'];
   const GROUPS = {'application-training': 'Application training', 'cv-help': 'CV help', 'job-fair': 'Job fair',
@@ -15,76 +14,21 @@
   const whole = new Intl.NumberFormat('en-GB');
   const euros = new Intl.NumberFormat('en-GB', {style: 'currency', currency: 'EUR', maximumFractionDigits: 0});
   const percent = new Intl.NumberFormat('en-GB', {style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1});
-  const charts = {};
-  const $ = id => document.getElementById(id);
-
-  class TokenRefused extends Error {}
-
-  function today() {
-    return new Intl.DateTimeFormat('en-CA', {timeZone: 'Europe/Amsterdam'}).format(new Date());
-  }
-
-  async function get(path, params) {
-    const url = new URL(path, window.location.origin);
-    Object.entries(params || {}).forEach(([name, value]) => { if (value) url.searchParams.set(name, value); });
-    const response = await fetch(url, {headers: {Authorization: 'Bearer ' + sessionStorage.getItem(TOKEN_KEY), Accept: 'application/json'}});
-    if (response.status === 401 || response.status === 403) {
-      throw new TokenRefused('The token was refused (' + response.status + '): it may have expired, or it is not an analyst token.');
-    }
-    if (!response.ok) {
-      const problem = await response.json().catch(() => ({}));
-      throw new Error(problem.detail || ('The evaluation API answered ' + response.status));
-    }
-    return response.json();
-  }
 
   const figure = name => (params => get('/api/v1/evaluation/' + name, params));
   const count = value => typeof value === 'number' ? whole.format(value) : String(value);
   const share = value => value === null || value === undefined ? '–' : percent.format(value);
   const days = value => value === null || value === undefined ? '–' : whole.format(value) + ' days';
-  const scope = () => ({location: $('filter-location').value, phase: $('filter-phase').value, asOf: $('filter-as-of').value});
 
-  async function showFilters() {
-    const filters = await get('/api/v1/metrics/filters');
-    const params = new URLSearchParams(window.location.search);
-    $('filter-location').length = 1;
-    $('filter-phase').length = 1;
-    filters.locations.forEach(name => $('filter-location').add(new Option(name, name)));
-    filters.phases.forEach(phase => $('filter-phase').add(new Option(
-        'Phase ' + phase.number + ' (' + phase.startsOn + ' – ' + (phase.endsOn || 'now') + ')', String(phase.number))));
-    $('filter-location').value = params.get('location') || '';
-    $('filter-phase').value = params.get('phase') || '';
-    $('filter-as-of').max = today();
-    $('filter-as-of').value = params.get('asOf') || today();
-    $('suppression-note').textContent = 'Counts from 1 to ' + (filters.suppressionThreshold - 1) + ' in a breakdown are shown as "<'
-        + filters.suppressionThreshold + '" so that no person can be recognised (a curve\'s daily counts too); totals, curves and '
-        + 'the shares read from them are exact.';
-    return filters;
-  }
-
-  async function render() {
-    const current = scope();
-    document.body.dataset.state = 'loading';
-    $('status').className = '';
-    $('status').textContent = 'Loading…';
-    try {
-      const [firstJob, retention, activities, twv, earnings] = await Promise.all([figure('time-to-first-placement')(current),
-        figure('placement-retention')(current), figure('activities')(current), figure('twv-burden')(current), figure('earnings')(current)]);
-      showHeadline(firstJob, retention, twv, earnings);
-      await showFirstJob(current, firstJob);
-      showRetention(retention);
-      showActivities(activities);
-      showTwv(twv);
-      showEarnings(earnings);
-      $('to-metrics').search = new URLSearchParams(Object.entries(current).filter(([, value]) => value)).toString();
-      $('status').textContent = 'Figures as of ' + current.asOf + ' · ' + (current.location || 'all locations') + ' · '
-          + (current.phase ? 'phase ' + current.phase : 'all phases');
-      document.body.dataset.asOf = current.asOf;
-      document.body.dataset.location = current.location;
-      document.body.dataset.state = 'ready';
-    } catch (failure) {
-      fail(failure);
-    }
+  async function show(current) {
+    const [firstJob, retention, activities, twv, earnings] = await Promise.all([figure('time-to-first-placement')(current),
+      figure('placement-retention')(current), figure('activities')(current), figure('twv-burden')(current), figure('earnings')(current)]);
+    showHeadline(firstJob, retention, twv, earnings);
+    await showFirstJob(current, firstJob);
+    showRetention(retention);
+    showActivities(activities);
+    showTwv(twv);
+    showEarnings(earnings);
   }
 
   function showHeadline(firstJob, retention, twv, earnings) {
@@ -179,70 +123,5 @@
         + ' days and ' + whole.format(earnings.hoursWorked) + ' hours in work.';
   }
 
-  function draw(id, config) {
-    if (charts[id]) {
-      charts[id].destroy();
-    }
-    config.options = Object.assign({animation: false, responsive: true}, config.options);
-    charts[id] = new window.Chart($(id), config);
-  }
-
-  function fillTable(id, rows) {
-    $(id).tBodies[0].replaceChildren(...rows.map(cells => {
-      const row = document.createElement('tr');
-      cells.forEach((text, index) => {
-        const cell = document.createElement('td');
-        cell.textContent = text;
-        cell.className = index > 0 ? 'number' : '';
-        row.appendChild(cell);
-      });
-      return row;
-    }));
-  }
-
-  function fail(failure) {
-    document.body.dataset.state = 'error';
-    $('status').className = 'error';
-    $('status').textContent = failure.message;
-    if (failure instanceof TokenRefused) {
-      sessionStorage.removeItem(TOKEN_KEY);
-      $('token-panel').hidden = false;
-      $('dashboard').hidden = true;
-      $('token-title').textContent = failure.message + ' Paste another analyst token.';
-    }
-  }
-
-  async function start() {
-    if (!sessionStorage.getItem(TOKEN_KEY)) {
-      document.body.dataset.state = 'signed-out';
-      return;
-    }
-    $('token-panel').hidden = true;
-    $('dashboard').hidden = false;
-    try {
-      await showFilters();
-      await render();
-    } catch (failure) {
-      fail(failure);
-    }
-  }
-
-  $('token-form').addEventListener('submit', event => {
-    event.preventDefault();
-    const token = $('token').value.trim().replace(/^Bearer\s+/i, '');
-    if (token) {
-      sessionStorage.setItem(TOKEN_KEY, token);
-      $('token').value = '';
-      start();
-    }
-  });
-  $('filters').addEventListener('submit', event => {
-    event.preventDefault();
-    render();
-  });
-  $('forget-token').addEventListener('click', () => {
-    sessionStorage.removeItem(TOKEN_KEY);
-    window.location.reload();
-  });
-  start();
+  start({show, suppressionNote: ' (a curve\'s daily counts too); totals, curves and the shares read from them are exact.'});
 })();

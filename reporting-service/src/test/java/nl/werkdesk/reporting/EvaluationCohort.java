@@ -38,7 +38,8 @@ import nl.werkdesk.contracts.programme.ProgrammeEvent.ExpenditureCorrected;
  * <pre>
  *   A enrolled 03-03, intake 03-10, application training 03-15, CV help 04-20 (after the first placement: not exposed);
  *     TWV T1 via the intermediary 03-20, granted 04-10 (21 days); placement A1 04-14 on T1, 32 h at 15.00, from 06-02
- *     24 h; A1 ends 10-13, 182 days after its start (26 weeks exactly), contract-ended; placed again: A2 10-20, 30 h at 14.50
+ *     24 h; A1 ends 10-13, 182 days after its start (26 weeks exactly), contract-ended; placed again: A2 10-20, 30 h at 14.50,
+ *     changed twice on 10-25: to 20 h, then (the later change, in force) to 30 h at 15.00
  *   B enrolled 03-03, intake 03-12, met an employer at a job fair 03-12; placement B1 03-12 (the intake day, no TWV),
  *     40 h at 14.00, ended 05-01 (quit)
  *   C enrolled 03-05, intake 03-14, CV help 04-01, left the pilot 04-18 (departed: 35 days, the day A was placed);
@@ -87,7 +88,10 @@ public final class EvaluationCohort {
         events.add(placement(a1, a, t1, "04-14", 32, 1_500));
         events.add(new PlacementChanged(a1, a, day("06-02"), 24, 1_500));
         events.add(new PlacementEnded(a1, a, day("10-13"), EndReason.CONTRACT_ENDED));
-        events.add(placement(UUID.randomUUID(), a, null, "10-20", 30, 1_450));
+        UUID a2 = UUID.randomUUID();
+        events.add(placement(a2, a, null, "10-20", 30, 1_450));
+        events.add(new PlacementChanged(a2, a, day("10-25"), 20, 1_450));
+        events.add(new PlacementChanged(a2, a, day("10-25"), 30, 1_500));
 
         enrol(b, "03-03", "03-12");
         events.add(new CandidateMetEmployer(UUID.randomUUID(), b, employer, day("03-12")));

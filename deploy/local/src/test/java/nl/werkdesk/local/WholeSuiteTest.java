@@ -128,9 +128,12 @@ class WholeSuiteTest {
         Api api = api(settings);
         JsonNode earnings = api.get(Api.REPORTING, "finance", "/evaluation/earnings?asOf=" + asOf);
         assertEquals(Math.round(weeklySum / 7.0), earnings.path("grossWagesCents").asLong(), "GET /api/v1/evaluation/earnings");
+        assertEquals(5_024_799L, earnings.path("grossWagesCents").asLong(), "the small scenario's gross wages, EUR 50,247.99");
         JsonNode twv = api.get(Api.REPORTING, "finance", "/evaluation/twv-burden?asOf=" + asOf).path("leadTime");
         assertEquals(leadTimes.size(), twv.path("decisions").asInt(), "GET /api/v1/evaluation/twv-burden");
         assertEquals(leadTimes.get((int) Math.ceil(0.9 * leadTimes.size()) - 1), twv.path("p90Days").asLong());
+        assertEquals(6, twv.path("decisions").asInt());
+        assertEquals(50, twv.path("p90Days").asLong(), "the small scenario's 90th percentile lead time");
         LOG.infof("evaluation as of %s: gross wages %d cents, TWV lead time P90 %d days of %d decisions", asOf,
                 earnings.path("grossWagesCents").asLong(), twv.path("p90Days").asLong(), leadTimes.size());
     }

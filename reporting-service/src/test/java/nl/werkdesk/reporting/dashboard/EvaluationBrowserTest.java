@@ -53,7 +53,7 @@ class EvaluationBrowserTest {
         assertEquals("0.0%", first.get("retention26").asText());
         assertEquals("45.5 days", first.get("twvMedian").asText());
         assertEquals("€7.15", first.get("wagesPerEuro").asText());
-        assertEquals("Wages €28,586 · spent €4,000", first.get("wages").asText());
+        assertEquals("Wages €28,601 · spent €4,000", first.get("wages").asText());
 
         JsonNode firstJob = first.get("charts").get("firstJob").get("datasets");
         assertEquals(cohort.location, firstJob.get(0).get("label").asText());

@@ -182,15 +182,16 @@ class EvaluationFiguresTest {
 
     @Test
     void countsEarningsDayByDayWithTheHoursInForceAndTheEndAsTheFirstDayOut() {
-        // A1 49 days x 32 h + 133 x 24 h at 15.00 (ends 10-13, not worked), A2 12 days x 30 h at 14.50, B1 50 x 40 at 14.00,
-        // E1 134 x 36 at 16.00, G1 61 x 20 at 15.00: 20,010,400 / 7 cents; hours (4760 + 360 + 2000 + 4824 + 1220) / 7.
+        // A1 49 days x 32 h + 133 x 24 h at 15.00 (ends 10-13, not worked); A2 5 days x 30 h at 14.50, then 7 x 30 h at 15.00
+        // (of two changes on 10-25 the later is in force); B1 50 x 40 at 14.00, E1 134 x 36 at 16.00, G1 61 x 20 at 15.00:
+        // 7,140,000 + 532,500 + 2,800,000 + 7,718,400 + 1,830,000 = 20,020,900 / 7 cents; hours (4760 + 360 + 2000 + 4824 + 1220) / 7.
         JsonPath figure = evaluation(Roles.FINANCE, "earnings", at("2025-10-31"));
         assertEquals(5, figure.getInt("placements"));
         assertEquals(439, figure.getInt("daysInWork"));
-        assertEquals(2_858_629, figure.getLong("grossWagesCents"));
+        assertEquals(2_860_129, figure.getLong("grossWagesCents"));
         assertEquals(1880.57f, figure.getFloat("hoursWorked"));
         assertEquals(400_000, figure.getLong("spendToDateCents"), "3000 - 1000 + 2000 at the location, not the programme's");
-        assertEquals(7.1466f, figure.getFloat("wagesPerEuroSpent"), "20,010,400 / (7 x 400,000)");
+        assertEquals(7.1503f, figure.getFloat("wagesPerEuroSpent"), "20,020,900 / (7 x 400,000)");
         assertNull(figure.get("wagesPerEuroSpentAbsentReason"));
         assertEquals(List.of("2025-03", "2025-04", "2025-05", "2025-06", "2025-07", "2025-08", "2025-09", "2025-10"),
                 figure.getList("months.month"));
@@ -199,7 +200,7 @@ class EvaluationFiguresTest {
         assertEquals(300_000, figure.getLong("months[0].cumulativeSpendCents"));
         assertEquals(2_334_400, figure.getLong("months[6].cumulativeWagesCents"), "16,340,800 / 7 by 30 September");
         assertEquals(500_000, figure.getLong("months[6].cumulativeSpendCents"), "before the reversal on 20 October");
-        assertEquals(2_858_629, figure.getLong("months[7].cumulativeWagesCents"));
+        assertEquals(2_860_129, figure.getLong("months[7].cumulativeWagesCents"));
         assertEquals(400_000, figure.getLong("months[7].cumulativeSpendCents"));
     }
 

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Predicate;
 import nl.werkdesk.reporting.evaluation.EvaluationFacts.Permit;
@@ -106,7 +107,7 @@ public final class TwvBurdenFigure {
 
     /** Weeks of lead time, from week 0 to the longest, counted with and without an intermediary. */
     private static List<LeadTimeWeek> byWeek(List<Permit> requests, LocalDate asOf, Suppression suppression) {
-        java.util.TreeMap<Integer, long[]> weeks = new java.util.TreeMap<>();
+        TreeMap<Integer, long[]> weeks = new TreeMap<>();
         for (Permit request : requests) {
             Long days = leadTime(request, asOf);
             if (days != null) {

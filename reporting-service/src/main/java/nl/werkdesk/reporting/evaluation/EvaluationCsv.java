@@ -79,6 +79,8 @@ public final class EvaluationCsv {
                 .row("notPlacedAfterRefusalOrWithdrawal.of", figure.notPlacedAfterRefusalOrWithdrawal().of());
         csv.table("outcome", "requests");
         figure.outcomes().forEach(outcome -> csv.row(outcome.outcome(), outcome.requests()));
+        csv.table("pendingClosedWithoutDecision", "requests");
+        figure.pendingClosedWithoutDecision().forEach(closure -> csv.row(closure.outcome(), closure.requests()));
         csv.table("leadTime", "decisions", "medianDays", "p90Days", "decidedAfter35Days", "shareDecidedAfter35Days");
         leadTimes(csv, "total", figure.leadTime());
         leadTimes(csv, "with-intermediary", figure.leadTimeWithIntermediary());

@@ -150,11 +150,13 @@ public final class EvaluationResponses {
     public record TwvBurden(
             EvaluationScope scope,
             @Schema(description = "TWV requests on or before asOf") long requests,
-            @Schema(description = "Each request's outcome by asOf: granted, refused (by UWV), withdrawn (by the employer), "
-                    + "declined (Werkdesk did not pursue it: not eligible, or a status holder), no-longer-required (the participant "
-                    + "became a status holder while it was pending), ended-with-reception (reception ended while it was pending), "
-                    + "pending (none of these yet). A request granted and later ended counts as granted.")
+            @Schema(description = "Each request's outcome by asOf, as domain.md names them: granted, refused (by UWV), withdrawn "
+                    + "(by the employer), pending (none of these by asOf). A request granted and later ended counts as granted.")
             List<OutcomeCount> outcomes,
+            @Schema(description = "Of the pending requests, those that closed without UWV's decision by asOf: declined (Werkdesk "
+                    + "did not pursue it: not eligible, or a status holder), no-longer-required (the participant became a status "
+                    + "holder while it was pending), ended-with-reception (reception ended while it was pending)")
+            List<OutcomeCount> pendingClosedWithoutDecision,
             @Schema(description = "Lead times of all requests decided by UWV on or before asOf") LeadTimes leadTime,
             @Schema(description = "Lead times of the requests an intermediary handled") LeadTimes leadTimeWithIntermediary,
             @Schema(description = "Lead times of the requests no intermediary handled") LeadTimes leadTimeWithoutIntermediary,
@@ -171,8 +173,8 @@ public final class EvaluationResponses {
 
     @Schema(name = "TwvOutcomeCount")
     public record OutcomeCount(
-            @Schema(enumeration = {"granted", "refused", "withdrawn", "declined", "no-longer-required", "ended-with-reception",
-                    "pending"}) String outcome,
+            @Schema(enumeration = {"granted", "refused", "withdrawn", "pending", "declined", "no-longer-required",
+                    "ended-with-reception"}) String outcome,
             @Schema(description = "Requests") Count requests) {
     }
 

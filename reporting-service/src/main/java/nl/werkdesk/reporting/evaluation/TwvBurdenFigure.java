@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -34,6 +35,10 @@ public final class TwvBurdenFigure {
     /** UWV's legal term to decide: 5 weeks. */
     static final int DECISION_TERM_DAYS = 35;
     private static final long DAYS_PER_WEEK = 7;
+    /** The outcomes domain.md names: pending is every request not granted, refused or withdrawn by asOf. */
+    static final List<String> OUTCOMES = List.of("granted", "refused", "withdrawn", "pending");
+    /** How a pending request can have closed without UWV's decision: shown beside the outcomes, not instead of pending. */
+    static final List<String> CLOSED_WITHOUT_DECISION = List.of("declined", "no-longer-required", "ended-with-reception");
 
     private TwvBurdenFigure() {
     }
@@ -41,11 +46,12 @@ public final class TwvBurdenFigure {
     public static TwvBurden compute(List<Permit> permits, List<Placement> placements, LocalDate asOf, Suppression suppression,
                                     EvaluationScope scope) {
         List<Permit> requests = permits.stream().filter(permit -> onOrBefore(permit.requestedOn(), asOf)).toList();
-        Map<String, Long> outcomes = new LinkedHashMap<>();
-        for (String outcome : List.of("granted", "refused", "withdrawn", "declined", "no-longer-required", "ended-with-reception", "pending")) {
-            outcomes.put(outcome, 0L);
+        Map<String, Long> outcomes = zeroes(OUTCOMES);
+        Map<String, Long> closedWithoutDecision = zeroes(CLOSED_WITHOUT_DECISION);
+        for (Permit request : requests) {
+            outcomes.merge(outcome(request, asOf), 1L, Long::sum);
+            closedWithoutDecision(request, asOf).ifPresent(closure -> closedWithoutDecision.merge(closure, 1L, Long::sum));
         }
-        requests.forEach(request -> outcomes.merge(outcome(request, asOf), 1L, Long::sum));
 
         Set<UUID> refusedOrWithdrawn = new HashSet<>();
         Set<UUID> notPlaced = new HashSet<>();
@@ -72,7 +78,7 @@ public final class TwvBurdenFigure {
             }
         }
         return new TwvBurden(scope, requests.size(),
-                outcomes.entrySet().stream().map(o -> new OutcomeCount(o.getKey(), suppression.count(o.getValue()))).toList(),
+                counts(outcomes, suppression), counts(closedWithoutDecision, suppression),
                 leadTimes(requests, request -> true, asOf, null),
                 leadTimes(requests, Permit::viaIntermediary, asOf, suppression),
                 leadTimes(requests, request -> !request.viaIntermediary(), asOf, suppression),
@@ -93,16 +99,31 @@ public final class TwvBurdenFigure {
         if (onOrBefore(request.withdrawnOn(), asOf)) {
             return "withdrawn";
         }
+        return "pending";
+    }
+
+    /** For a pending request: how it closed without UWV's decision by asOf, if it did. */
+    static Optional<String> closedWithoutDecision(Permit request, LocalDate asOf) {
+        if (!outcome(request, asOf).equals("pending")) {
+            return Optional.empty();
+        }
         if (onOrBefore(request.declinedOn(), asOf)) {
-            return "declined";
+            return Optional.of("declined");
         }
         if (onOrBefore(request.noLongerRequiredOn(), asOf)) {
-            return "no-longer-required";
+            return Optional.of("no-longer-required");
         }
-        if (onOrBefore(request.receptionEndedOn(), asOf)) {
-            return "ended-with-reception";
-        }
-        return "pending";
+        return onOrBefore(request.receptionEndedOn(), asOf) ? Optional.of("ended-with-reception") : Optional.empty();
+    }
+
+    private static Map<String, Long> zeroes(List<String> keys) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        keys.forEach(key -> counts.put(key, 0L));
+        return counts;
+    }
+
+    private static List<OutcomeCount> counts(Map<String, Long> counts, Suppression suppression) {
+        return counts.entrySet().stream().map(count -> new OutcomeCount(count.getKey(), suppression.count(count.getValue()))).toList();
     }
 
     /** Weeks of lead time, from week 0 to the longest, counted with and without an intermediary. */

@@ -281,6 +281,12 @@ class AsOfPropertyTest {
             closedOn.put(permit, on);
         }
 
+        /** granted, refused or withdrawn by asOf, else pending (declined included): domain.md's four outcomes. */
+        String outcomeOf(TwvRequested request) {
+            String as = closedAs.get(request.permitId());
+            return as != null && Set.of("granted", "refused", "withdrawn").contains(as) ? as : "pending";
+        }
+
         Map<String, Object> figure(String name) {
             return switch (name) {
                 case "time-to-first-placement" -> timeToFirstPlacement();
@@ -422,10 +428,16 @@ class AsOfPropertyTest {
             List<TwvRequested> inScope = requests.values().stream().filter(t -> registered.containsKey(t.participantId())).toList();
             Map<String, Object> figure = new LinkedHashMap<>();
             figure.put("requests", (long) inScope.size());
-            List<String> outcomes = List.of("granted", "refused", "withdrawn", "declined", "no-longer-required", "ended-with-reception", "pending");
+            List<String> outcomes = List.of("granted", "refused", "withdrawn", "pending");
             for (int o = 0; o < outcomes.size(); o++) {
                 String outcome = outcomes.get(o);
-                figure.put("outcomes." + o + ".requests", inScope.stream().filter(t -> closedAs.getOrDefault(t.permitId(), "pending").equals(outcome)).count());
+                figure.put("outcomes." + o + ".requests", inScope.stream().filter(t -> outcomeOf(t).equals(outcome)).count());
+            }
+            List<String> closures = List.of("declined", "no-longer-required", "ended-with-reception");
+            for (int c = 0; c < closures.size(); c++) {
+                String closure = closures.get(c);
+                figure.put("pendingClosedWithoutDecision." + c + ".requests",
+                        inScope.stream().filter(t -> closure.equals(closedAs.get(t.permitId()))).count());
             }
             for (String split : List.of("leadTime", "leadTimeWithIntermediary", "leadTimeWithoutIntermediary")) {
                 List<Long> leads = new ArrayList<>();

@@ -9,8 +9,8 @@ import nl.werkdesk.contracts.employer.EmployerEvent;
 import nl.werkdesk.contracts.employer.EmployerEvent.EmployerRegistered;
 import nl.werkdesk.contracts.employer.EmployerEvent.TwvIntermediaryChanged;
 import nl.werkdesk.contracts.employer.TwvIntermediary;
-import nl.werkdesk.eventsourcing.Decider;
-import nl.werkdesk.eventsourcing.Rejected;
+import nl.werkdesk.eventsourcing.core.Decider;
+import nl.werkdesk.eventsourcing.core.Rejected;
 
 /**
  * An employer in the pilot: registered by the Werkgeversservicepunt, and whether (and from/until when) an

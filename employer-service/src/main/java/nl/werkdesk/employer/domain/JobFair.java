@@ -8,8 +8,8 @@ import java.util.UUID;
 import nl.werkdesk.contracts.employer.EmployerEvent;
 import nl.werkdesk.contracts.employer.EmployerEvent.CandidateMetEmployer;
 import nl.werkdesk.contracts.employer.EmployerEvent.JobFairHeld;
-import nl.werkdesk.eventsourcing.Decider;
-import nl.werkdesk.eventsourcing.Rejected;
+import nl.werkdesk.eventsourcing.core.Decider;
+import nl.werkdesk.eventsourcing.core.Rejected;
 
 /**
  * A job fair (banenmarkt): held on a day at a location with registered employers taking part, where

@@ -2,7 +2,7 @@ package nl.werkdesk.employer.domain;
 
 import java.time.LocalDate;
 import java.util.UUID;
-import nl.werkdesk.eventsourcing.Rejected;
+import nl.werkdesk.eventsourcing.core.Rejected;
 
 /**
  * What employer-service knows of a participant from werkdesk.participants.v1: only the pseudonymous id and

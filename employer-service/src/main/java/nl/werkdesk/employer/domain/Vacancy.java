@@ -9,8 +9,8 @@ import nl.werkdesk.contracts.employer.EmployerEvent;
 import nl.werkdesk.contracts.employer.EmployerEvent.VacancyClosed;
 import nl.werkdesk.contracts.employer.EmployerEvent.VacancyFilled;
 import nl.werkdesk.contracts.employer.EmployerEvent.VacancyOpened;
-import nl.werkdesk.eventsourcing.Decider;
-import nl.werkdesk.eventsourcing.Rejected;
+import nl.werkdesk.eventsourcing.core.Decider;
+import nl.werkdesk.eventsourcing.core.Rejected;
 
 /**
  * A vacancy of a registered employer: opened at or above the statutory minimum wage in force on the

@@ -11,7 +11,7 @@ import nl.werkdesk.contracts.employer.EmployerEvent.TwvIntermediaryChanged;
 import nl.werkdesk.contracts.employer.TwvIntermediary;
 import nl.werkdesk.employer.domain.Employer.Command.ChangeTwvIntermediary;
 import nl.werkdesk.employer.domain.Employer.Command.RegisterEmployer;
-import nl.werkdesk.eventsourcing.DeciderScenario;
+import nl.werkdesk.eventsourcing.core.DeciderScenario;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 

@@ -9,7 +9,7 @@ import nl.werkdesk.contracts.employer.EmployerEvent.CandidateMetEmployer;
 import nl.werkdesk.contracts.employer.EmployerEvent.JobFairHeld;
 import nl.werkdesk.employer.domain.JobFair.Command.RecordJobFair;
 import nl.werkdesk.employer.domain.JobFair.Command.RecordMeeting;
-import nl.werkdesk.eventsourcing.DeciderScenario;
+import nl.werkdesk.eventsourcing.core.DeciderScenario;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 

@@ -12,7 +12,7 @@ import nl.werkdesk.contracts.employer.EmployerEvent.VacancyOpened;
 import nl.werkdesk.employer.domain.Vacancy.Command.CloseVacancy;
 import nl.werkdesk.employer.domain.Vacancy.Command.FillVacancy;
 import nl.werkdesk.employer.domain.Vacancy.Command.OpenVacancy;
-import nl.werkdesk.eventsourcing.DeciderScenario;
+import nl.werkdesk.eventsourcing.core.DeciderScenario;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 

@@ -22,8 +22,8 @@ import nl.werkdesk.contracts.participant.ParticipantEvent.ResidencePermitGranted
 import nl.werkdesk.contracts.participant.WDocumentType;
 import nl.werkdesk.contracts.participant.WorkEligibility;
 import nl.werkdesk.contracts.participant.WorkExperience;
-import nl.werkdesk.eventsourcing.Decider;
-import nl.werkdesk.eventsourcing.Rejected;
+import nl.werkdesk.eventsourcing.core.Decider;
+import nl.werkdesk.eventsourcing.core.Rejected;
 
 /**
  * A participant's journey through the pilot: registered at a reception location, intake, activities,

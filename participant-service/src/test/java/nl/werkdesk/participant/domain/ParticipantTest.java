@@ -25,7 +25,7 @@ import nl.werkdesk.contracts.participant.ParticipantEvent.ResidencePermitGranted
 import nl.werkdesk.contracts.participant.WDocumentType;
 import nl.werkdesk.contracts.participant.WorkEligibility;
 import nl.werkdesk.contracts.participant.WorkExperience;
-import nl.werkdesk.eventsourcing.DeciderScenario;
+import nl.werkdesk.eventsourcing.core.DeciderScenario;
 import nl.werkdesk.participant.domain.Participant.Command.CompleteIntake;
 import nl.werkdesk.participant.domain.Participant.Command.ErasePersonalData;
 import nl.werkdesk.participant.domain.Participant.Command.GrantResidencePermit;

@@ -19,8 +19,8 @@ import nl.werkdesk.contracts.permit.PermitEvent.TwvRequestDeclined;
 import nl.werkdesk.contracts.permit.PermitEvent.TwvRequested;
 import nl.werkdesk.contracts.permit.PermitEvent.TwvWithdrawn;
 import nl.werkdesk.contracts.permit.RefusalReason;
-import nl.werkdesk.eventsourcing.Decider;
-import nl.werkdesk.eventsourcing.Rejected;
+import nl.werkdesk.eventsourcing.core.Decider;
+import nl.werkdesk.eventsourcing.core.Rejected;
 import nl.werkdesk.permit.domain.Facts.Information;
 import nl.werkdesk.permit.domain.Facts.ParticipantStanding;
 

@@ -20,7 +20,7 @@ import nl.werkdesk.contracts.permit.PermitEvent.TwvRequestDeclined;
 import nl.werkdesk.contracts.permit.PermitEvent.TwvRequested;
 import nl.werkdesk.contracts.permit.PermitEvent.TwvWithdrawn;
 import nl.werkdesk.contracts.permit.RefusalReason;
-import nl.werkdesk.eventsourcing.DeciderScenario;
+import nl.werkdesk.eventsourcing.core.DeciderScenario;
 import nl.werkdesk.permit.domain.Facts.Information;
 import nl.werkdesk.permit.domain.Facts.ParticipantStanding;
 import nl.werkdesk.permit.domain.Permit.Command.ApplyDueDates;

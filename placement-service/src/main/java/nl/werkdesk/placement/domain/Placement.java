@@ -17,8 +17,8 @@ import nl.werkdesk.contracts.placement.PlacementEvent.PlacementEnded;
 import nl.werkdesk.contracts.placement.PlacementEvent.PlacementStarted;
 import nl.werkdesk.contracts.placement.PlacementEvent.PlacementSustained;
 import nl.werkdesk.contracts.placement.RiskReason;
-import nl.werkdesk.eventsourcing.Decider;
-import nl.werkdesk.eventsourcing.Rejected;
+import nl.werkdesk.eventsourcing.core.Decider;
+import nl.werkdesk.eventsourcing.core.Rejected;
 
 /**
  * A participant's job with one employer: started only when the participant may take it on the start date,

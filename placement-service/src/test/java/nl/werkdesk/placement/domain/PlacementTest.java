@@ -20,7 +20,7 @@ import nl.werkdesk.contracts.placement.PlacementEvent.PlacementEnded;
 import nl.werkdesk.contracts.placement.PlacementEvent.PlacementStarted;
 import nl.werkdesk.contracts.placement.PlacementEvent.PlacementSustained;
 import nl.werkdesk.contracts.placement.RiskReason;
-import nl.werkdesk.eventsourcing.DeciderScenario;
+import nl.werkdesk.eventsourcing.core.DeciderScenario;
 import nl.werkdesk.placement.domain.Placement.Command.AssessAsylumRejection;
 import nl.werkdesk.placement.domain.Placement.Command.AssessPermitEnd;
 import nl.werkdesk.placement.domain.Placement.Command.AssessRelocation;

@@ -20,6 +20,7 @@ import nl.werkdesk.eventsourcing.command.Aggregate;
 import nl.werkdesk.eventsourcing.command.CommandHandler;
 import nl.werkdesk.eventsourcing.command.StreamAlreadyExists;
 import nl.werkdesk.eventsourcing.command.VersionMismatch;
+import nl.werkdesk.eventsourcing.core.Rejected;
 import nl.werkdesk.eventsourcing.sample.Counter;
 import nl.werkdesk.eventsourcing.sample.CounterEvent;
 import nl.werkdesk.eventsourcing.sample.CounterEvent.CounterIncremented;

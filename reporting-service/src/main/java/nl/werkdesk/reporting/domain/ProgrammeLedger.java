@@ -11,8 +11,8 @@ import nl.werkdesk.contracts.programme.ProgrammeEvent;
 import nl.werkdesk.contracts.programme.ProgrammeEvent.BudgetAllocated;
 import nl.werkdesk.contracts.programme.ProgrammeEvent.ExpenditureBooked;
 import nl.werkdesk.contracts.programme.ProgrammeEvent.ExpenditureCorrected;
-import nl.werkdesk.eventsourcing.Decider;
-import nl.werkdesk.eventsourcing.Rejected;
+import nl.werkdesk.eventsourcing.core.Decider;
+import nl.werkdesk.eventsourcing.core.Rejected;
 
 /**
  * The pilot's money: budget allocated per phase and expenditure booked, in euro cents. A booking is never

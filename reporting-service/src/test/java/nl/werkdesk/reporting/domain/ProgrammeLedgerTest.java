@@ -10,7 +10,7 @@ import nl.werkdesk.contracts.programme.ProgrammeEvent;
 import nl.werkdesk.contracts.programme.ProgrammeEvent.BudgetAllocated;
 import nl.werkdesk.contracts.programme.ProgrammeEvent.ExpenditureBooked;
 import nl.werkdesk.contracts.programme.ProgrammeEvent.ExpenditureCorrected;
-import nl.werkdesk.eventsourcing.DeciderScenario;
+import nl.werkdesk.eventsourcing.core.DeciderScenario;
 import nl.werkdesk.reporting.domain.ProgrammeLedger.Command.AllocateBudget;
 import nl.werkdesk.reporting.domain.ProgrammeLedger.Command.BookExpenditure;
 import nl.werkdesk.reporting.domain.ProgrammeLedger.Command.CorrectExpenditure;

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.UUID;
 import nl.werkdesk.contracts.EventCatalog;
 import nl.werkdesk.contracts.IntegrationEvent;
-import nl.werkdesk.eventsourcing.Decider;
+import nl.werkdesk.eventsourcing.core.Decider;
 import nl.werkdesk.eventsourcing.store.RecordedEvent;
 
 /**

@@ -1,11 +1,11 @@
-package nl.werkdesk.eventsourcing;
+package nl.werkdesk.eventsourcing.core;
 
 import java.util.List;
 import java.util.Objects;
 
 /**
  * Given/when/then for deciders, so that domain tests read as specification:
- * {@code given(registered).when(completeIntake).then(intakeCompleted)} or {@code .rejectedWith("...")}.
+ * {@code given(registered).when(completeIntake).then(intakeCompleted)} or {@code .rejectedWith(INTAKE_ALREADY_COMPLETED)}.
  * Plain Java: failures are AssertionErrors that any test framework reports.
  */
 public final class DeciderScenario<C, S, E> {
@@ -64,7 +64,25 @@ public final class DeciderScenario<C, S, E> {
             return decider.fold(state, events);
         }
 
-        /** The command was refused because of the state of the journey (no field). */
+        /** The command was refused with this code (a state or not-yet-known refusal, about no field). */
+        public Rejected rejectedWith(RejectionCode code) {
+            Rejected found = rejection();
+            if (found.code() != code || found.field().isPresent()) {
+                throw new AssertionError("expected a rejection " + code.code() + " but got: " + describe(found));
+            }
+            return found;
+        }
+
+        /** The command was refused with this code because of one of its fields. */
+        public Rejected rejectedOn(String field, RejectionCode code) {
+            Rejected found = rejection();
+            if (found.code() != code || !Objects.equals(found.field().orElse(null), field)) {
+                throw new AssertionError("expected a rejection " + code.code() + " of " + field + " but got: " + describe(found));
+            }
+            return found;
+        }
+
+        /** Refused because of the state of the journey, by a decider without codes yet: matched on its sentence. */
         public Rejected rejectedWith(String reason) {
             Rejected found = rejection();
             if (found.field().isPresent() || !found.reason().contains(reason)) {
@@ -73,7 +91,7 @@ public final class DeciderScenario<C, S, E> {
             return found;
         }
 
-        /** The command was refused because of one of its fields. */
+        /** Refused because of one of the fields, by a decider without codes yet: matched on its sentence. */
         public Rejected rejectedOn(String field, String reason) {
             Rejected found = rejection();
             if (!Objects.equals(found.field().orElse(null), field) || !found.reason().contains(reason)) {
@@ -90,7 +108,7 @@ public final class DeciderScenario<C, S, E> {
         }
 
         private String describe(Rejected found) {
-            return found.field().map(field -> field + " " + found.reason()).orElse(found.reason());
+            return found.code().code() + " " + found.field().map(field -> field + " " + found.reason()).orElse(found.reason());
         }
     }
 }

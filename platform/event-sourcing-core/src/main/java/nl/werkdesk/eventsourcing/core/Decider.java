@@ -1,4 +1,4 @@
-package nl.werkdesk.eventsourcing;
+package nl.werkdesk.eventsourcing.core;
 
 import java.util.List;
 import java.util.function.BiFunction;

@@ -6,7 +6,6 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.LocalDate;
 import java.util.List;
-import nl.werkdesk.contracts.EventCatalog;
 import nl.werkdesk.contracts.employer.EmployerEvent;
 import nl.werkdesk.employer.domain.Employer;
 import nl.werkdesk.employer.domain.JobFair;
@@ -16,6 +15,8 @@ import nl.werkdesk.employer.view.EmployerProjection;
 import nl.werkdesk.employer.view.JobFairProjection;
 import nl.werkdesk.employer.view.VacancyProjection;
 import nl.werkdesk.eventsourcing.command.Aggregate;
+import nl.werkdesk.eventsourcing.publication.Publication;
+import nl.werkdesk.eventsourcing.store.DomainEvents;
 
 /**
  * Wires the employer domain to the kernel: three kinds of stream (employer, vacancy, job fair) that publish
@@ -23,6 +24,9 @@ import nl.werkdesk.eventsourcing.command.Aggregate;
  */
 @ApplicationScoped
 public class EmployerModule {
+
+    /** The stored events of the service's aggregates: for now the published records themselves (names and versions as published). */
+    static final DomainEvents<EmployerEvent> EVENTS = DomainEvents.of(EmployerEvent.class, EmployerEvent::occurredOn);
 
     public static final String EMPLOYER = "employer";
     public static final String VACANCY = "vacancy";
@@ -51,23 +55,24 @@ public class EmployerModule {
     @Produces
     @Singleton
     Aggregate<Employer.Command, Employer.State, EmployerEvent> employers(EmployerProjection projection) {
-        return new Aggregate<>(EMPLOYER, Employer.DECIDER, EmployerEvent.CATALOG, EmployerEvent.class, projection);
+        return new Aggregate<>(EMPLOYER, Employer.DECIDER, EVENTS, projection);
     }
 
     @Produces
     @Singleton
     Aggregate<Vacancy.Command, Vacancy.State, EmployerEvent> vacancies(MinimumWages minimumWages, VacancyProjection projection) {
-        return new Aggregate<>(VACANCY, Vacancy.decider(minimumWages), EmployerEvent.CATALOG, EmployerEvent.class, projection);
+        return new Aggregate<>(VACANCY, Vacancy.decider(minimumWages), EVENTS, projection);
     }
 
     @Produces
     @Singleton
     Aggregate<JobFair.Command, JobFair.State, EmployerEvent> jobFairs(JobFairProjection projection) {
-        return new Aggregate<>(JOB_FAIR, JobFair.DECIDER, EmployerEvent.CATALOG, EmployerEvent.class, projection);
+        return new Aggregate<>(JOB_FAIR, JobFair.DECIDER, EVENTS, projection);
     }
 
+    /** What the relay publishes: for now the stored events themselves, as they always were. */
     @Produces
-    EventCatalog catalog() {
-        return EmployerEvent.CATALOG;
+    Publication publication() {
+        return Publication.of(EmployerEvent.CATALOG).identity(EmployerEvent.class);
     }
 }

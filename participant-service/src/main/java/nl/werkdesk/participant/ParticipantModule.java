@@ -13,10 +13,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
-import nl.werkdesk.contracts.EventCatalog;
 import nl.werkdesk.contracts.participant.AsylumTrack;
 import nl.werkdesk.contracts.participant.ParticipantEvent;
 import nl.werkdesk.eventsourcing.command.Aggregate;
+import nl.werkdesk.eventsourcing.publication.Publication;
+import nl.werkdesk.eventsourcing.store.DomainEvents;
 import nl.werkdesk.participant.domain.Participant;
 import nl.werkdesk.participant.domain.WorkEligibilityPolicies;
 import nl.werkdesk.participant.domain.WorkEligibilityPolicy;
@@ -25,6 +26,9 @@ import nl.werkdesk.participant.view.ParticipantProjection;
 /** Wires the participant domain to the kernel: the aggregate, its catalog and the dated policies. */
 @ApplicationScoped
 public class ParticipantModule {
+
+    /** The stored events of the service's aggregates: for now the published records themselves (names and versions as published). */
+    static final DomainEvents<ParticipantEvent> EVENTS = DomainEvents.of(ParticipantEvent.class, ParticipantEvent::occurredOn);
 
     public static final String STREAM_TYPE = "participant";
 
@@ -78,11 +82,12 @@ public class ParticipantModule {
     @Singleton
     Aggregate<Participant.Command, Participant.State, ParticipantEvent> participants(WorkEligibilityPolicies policies,
                                                                                    ParticipantProjection projection) {
-        return new Aggregate<>(STREAM_TYPE, Participant.decider(policies), ParticipantEvent.CATALOG, ParticipantEvent.class, projection);
+        return new Aggregate<>(STREAM_TYPE, Participant.decider(policies), EVENTS, projection);
     }
 
+    /** What the relay publishes: for now the stored events themselves, as they always were. */
     @Produces
-    EventCatalog catalog() {
-        return ParticipantEvent.CATALOG;
+    Publication publication() {
+        return Publication.of(ParticipantEvent.CATALOG).identity(ParticipantEvent.class);
     }
 }

@@ -6,15 +6,19 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.Period;
-import nl.werkdesk.contracts.EventCatalog;
 import nl.werkdesk.contracts.permit.PermitEvent;
 import nl.werkdesk.eventsourcing.command.Aggregate;
+import nl.werkdesk.eventsourcing.publication.Publication;
+import nl.werkdesk.eventsourcing.store.DomainEvents;
 import nl.werkdesk.permit.domain.Permit;
 import nl.werkdesk.permit.view.PermitProjection;
 
 /** Wires the permit domain to the kernel: the aggregate, its catalog and the service's settings. */
 @ApplicationScoped
 public class PermitModule {
+
+    /** The stored events of the service's aggregates: for now the published records themselves (names and versions as published). */
+    static final DomainEvents<PermitEvent> EVENTS = DomainEvents.of(PermitEvent.class, PermitEvent::occurredOn);
 
     public static final String STREAM_TYPE = "permit";
 
@@ -30,11 +34,12 @@ public class PermitModule {
     @Produces
     @Singleton
     Aggregate<Permit.Command, Permit.State, PermitEvent> permits(PermitProjection projection) {
-        return new Aggregate<>(STREAM_TYPE, Permit.DECIDER, PermitEvent.CATALOG, PermitEvent.class, projection);
+        return new Aggregate<>(STREAM_TYPE, Permit.DECIDER, EVENTS, projection);
     }
 
+    /** What the relay publishes: for now the stored events themselves, as they always were. */
     @Produces
-    EventCatalog catalog() {
-        return PermitEvent.CATALOG;
+    Publication publication() {
+        return Publication.of(PermitEvent.CATALOG).identity(PermitEvent.class);
     }
 }

@@ -8,9 +8,10 @@ import java.time.Duration;
 import java.time.Period;
 import java.util.List;
 import java.util.Map;
-import nl.werkdesk.contracts.EventCatalog;
 import nl.werkdesk.contracts.placement.PlacementEvent;
 import nl.werkdesk.eventsourcing.command.Aggregate;
+import nl.werkdesk.eventsourcing.publication.Publication;
+import nl.werkdesk.eventsourcing.store.DomainEvents;
 import nl.werkdesk.placement.domain.CommutingRegions;
 import nl.werkdesk.placement.domain.Placement;
 import nl.werkdesk.placement.view.PlacementProjection;
@@ -18,6 +19,9 @@ import nl.werkdesk.placement.view.PlacementProjection;
 /** Wires the placement domain to the kernel: the aggregate, its catalog, the commuting regions and the milestone. */
 @ApplicationScoped
 public class PlacementModule {
+
+    /** The stored events of the service's aggregates: for now the published records themselves (names and versions as published). */
+    static final DomainEvents<PlacementEvent> EVENTS = DomainEvents.of(PlacementEvent.class, PlacementEvent::occurredOn);
 
     public static final String STREAM_TYPE = "placement";
 
@@ -46,12 +50,12 @@ public class PlacementModule {
     @Singleton
     Aggregate<Placement.Command, Placement.State, PlacementEvent> placements(CommutingRegions regions, Config config,
                                                                              PlacementProjection projection) {
-        return new Aggregate<>(STREAM_TYPE, Placement.decider(regions, config.sustainedAfter()), PlacementEvent.CATALOG,
-                PlacementEvent.class, projection);
+        return new Aggregate<>(STREAM_TYPE, Placement.decider(regions, config.sustainedAfter()), EVENTS, projection);
     }
 
+    /** What the relay publishes: for now the stored events themselves, as they always were. */
     @Produces
-    EventCatalog catalog() {
-        return PlacementEvent.CATALOG;
+    Publication publication() {
+        return Publication.of(PlacementEvent.CATALOG).identity(PlacementEvent.class);
     }
 }

@@ -9,15 +9,19 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import nl.werkdesk.contracts.EventCatalog;
 import nl.werkdesk.contracts.programme.ProgrammeEvent;
 import nl.werkdesk.eventsourcing.command.Aggregate;
+import nl.werkdesk.eventsourcing.publication.Publication;
+import nl.werkdesk.eventsourcing.store.DomainEvents;
 import nl.werkdesk.reporting.domain.Phases;
 import nl.werkdesk.reporting.domain.ProgrammeLedger;
 
 /** Wires the programme ledger to the kernel, and turns the reporting configuration into domain values. */
 @ApplicationScoped
 public class ReportingModule {
+
+    /** The stored events of the service's aggregates: for now the published records themselves (names and versions as published). */
+    static final DomainEvents<ProgrammeEvent> EVENTS = DomainEvents.of(ProgrammeEvent.class, ProgrammeEvent::occurredOn);
 
     public static final String LEDGER_STREAM_TYPE = "programme-ledger";
 
@@ -67,12 +71,13 @@ public class ReportingModule {
     Aggregate<ProgrammeLedger.Command, ProgrammeLedger.Ledger, ProgrammeEvent> ledger(Config config, Phases phases) {
         ProgrammeLedger.Rules rules = new ProgrammeLedger.Rules(config.ledgerId(), phases.numbers(), Set.copyOf(config.locations()));
         // The metrics read the ledger's events from Kafka like any other topic, so no inline view is needed.
-        return new Aggregate<>(LEDGER_STREAM_TYPE, ProgrammeLedger.decider(rules), ProgrammeEvent.CATALOG, ProgrammeEvent.class,
+        return new Aggregate<>(LEDGER_STREAM_TYPE, ProgrammeLedger.decider(rules), EVENTS,
                 Aggregate.InlineProjection.none());
     }
 
+    /** What the relay publishes: for now the stored events themselves, as they always were. */
     @Produces
-    EventCatalog catalog() {
-        return ProgrammeEvent.CATALOG;
+    Publication publication() {
+        return Publication.of(ProgrammeEvent.CATALOG).identity(ProgrammeEvent.class);
     }
 }

@@ -1,7 +1,5 @@
 package nl.werkdesk.employer.rest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -56,8 +54,7 @@ import nl.werkdesk.eventsourcing.http.HttpCommands;
 import nl.werkdesk.eventsourcing.http.InvalidParameter;
 import nl.werkdesk.eventsourcing.http.QueryParameters;
 import nl.werkdesk.eventsourcing.http.Roles;
-import nl.werkdesk.eventsourcing.store.EventCodec;
-import nl.werkdesk.eventsourcing.store.StoredEvent;
+import nl.werkdesk.eventsourcing.store.RecordedEvent;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -216,38 +213,24 @@ public class EmployerResource {
                     fairs.forEach(fair -> streams.add(fair.jobFairId));
                     return streams;
                 }))
-                .chain(streams -> Panache.getSession().chain(session -> session.createSelectionQuery(
-                                "from StoredEvent where streamId in :streams order by occurredAt, globalPosition", StoredEvent.class)
-                        .setParameter("streams", streams)
-                        .getResultList()))
-                .map(rows -> {
-                    EventCodec<EmployerEvent> codec = handler.codec(employers);
+                .chain(handler::history)
+                .map(events -> {
                     List<HistoryEntry> entries = new ArrayList<>();
-                    for (StoredEvent row : rows) {
-                        JsonNode data = json(row.data);
-                        if (isAboutAnotherEmployer(row, data, employerId)) {
+                    for (RecordedEvent<Object> recorded : events) {
+                        if (isAboutAnotherEmployer(recorded.event(), employerId)) {
                             continue;
                         }
-                        entries.add(new HistoryEntry(row.streamType, row.streamId, row.version, row.type,
-                                row.occurredAt.atZone(calendar.zone()).toLocalDate(), row.recordedAt,
-                                codec.decodeMetadata(row.metadata).actor(), data));
+                        entries.add(new HistoryEntry(recorded.streamType(), recorded.streamId(), recorded.version(), recorded.type(),
+                                recorded.occurredAt().atZone(calendar.zone()).toLocalDate(), recorded.recordedAt(),
+                                recorded.metadata().actor(), mapper.valueToTree(recorded.event())));
                     }
                     return new EmployerHistory(employerId, entries);
                 });
     }
 
     /** At a fair, other employers' meetings are theirs, not this employer's history. */
-    private static boolean isAboutAnotherEmployer(StoredEvent row, JsonNode data, UUID employerId) {
-        return EmployerEvent.CandidateMetEmployer.class.getSimpleName().equals(row.type)
-                && !employerId.toString().equals(data.path("employerId").asText());
-    }
-
-    private JsonNode json(String stored) {
-        try {
-            return mapper.readTree(stored);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a stored event is not JSON", e);
-        }
+    private static boolean isAboutAnotherEmployer(Object event, UUID employerId) {
+        return event instanceof EmployerEvent.CandidateMetEmployer met && !employerId.equals(met.employerId());
     }
 
     private static String blankToNull(String value) {

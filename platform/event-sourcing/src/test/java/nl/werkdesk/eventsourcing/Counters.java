@@ -43,6 +43,10 @@ public final class Counters {
         return handle(id, Expectation.EXISTING_STREAM, new Counter.Command.Increment(by, DAY), OptionalLong.of(expectedVersion));
     }
 
+    public CommandResult<Counter.State, CounterEvent> close(UUID id) {
+        return handle(id, Expectation.EXISTING_STREAM, new Counter.Command.Close(DAY), OptionalLong.empty());
+    }
+
     public CommandResult<Counter.State, CounterEvent> load(UUID id) {
         return await(() -> io.quarkus.hibernate.reactive.panache.Panache.withSession(() -> handler.load(counters, id)));
     }

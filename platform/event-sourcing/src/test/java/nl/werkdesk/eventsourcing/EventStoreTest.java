@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import nl.werkdesk.eventsourcing.command.Aggregate;
+import nl.werkdesk.eventsourcing.command.Aggregates;
 import nl.werkdesk.eventsourcing.command.CommandHandler;
 import nl.werkdesk.eventsourcing.command.StreamAlreadyExists;
 import nl.werkdesk.eventsourcing.command.VersionMismatch;
@@ -38,6 +39,8 @@ class EventStoreTest {
 
     @Inject
     CommandHandler handler;
+    @Inject
+    Aggregates aggregates;
     @Inject
     EventStore store;
     @Inject
@@ -65,10 +68,22 @@ class EventStoreTest {
     }
 
     @Test
+    void readsTheEventsOfSeveralStreamsAsOneTimeline() {
+        UUID first = counters().open();
+        UUID second = counters().open();
+        counters().increment(first, 2);
+        counters().increment(second, 3);
+        List<nl.werkdesk.eventsourcing.store.RecordedEvent<Object>> timeline = Counters.await(
+                () -> Panache.withSession(() -> handler.history(List.of(first, second))));
+        assertEquals(List.of(first, second, first, second), timeline.stream().map(event -> event.streamId()).toList());
+        assertEquals(new CounterIncremented(second, 3, Counters.DAY), timeline.get(3).event());
+    }
+
+    @Test
     void refusesAnAppendAtAStaleVersionWithATypedConflict() {
         UUID id = counters().open();
         counters().increment(id, 1);
-        var codec = handler.codec(aggregate);
+        var codec = aggregates.codec(aggregate);
         assertThrows(ConcurrencyConflict.class, () -> Counters.await(() -> Panache.withTransaction(() -> store.append(codec, id,
                 "counter", 1, List.of(new CounterIncremented(id, 1, Counters.DAY)), EventMetadata.byActor("kernel-test")))));
         assertEquals(2, counters().load(id).version());

@@ -16,6 +16,7 @@ import nl.werkdesk.eventsourcing.command.Aggregate;
 import nl.werkdesk.eventsourcing.command.CommandHandler;
 import nl.werkdesk.eventsourcing.sample.Counter;
 import nl.werkdesk.eventsourcing.sample.CounterEvent;
+import nl.werkdesk.eventsourcing.sample.SampleEvent;
 import nl.werkdesk.eventsourcing.sample.CounterTotal;
 import nl.werkdesk.testing.KafkaBroker;
 import nl.werkdesk.testing.KafkaTopicReader;
@@ -30,7 +31,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class IdempotentConsumerTest {
 
-    static final String TOPIC = CounterEvent.TOPIC;
+    static final String TOPIC = SampleEvent.TOPIC;
     static final String DEAD_LETTERS = "werkdesk.dead-letter.sample";
     static final Duration PROCESSED = Duration.ofSeconds(30);
     static final String REDELIVERED = "test-redelivered";

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -24,6 +25,7 @@ import nl.werkdesk.eventsourcing.command.CommandHandler;
 import nl.werkdesk.eventsourcing.relay.OutboxRelay;
 import nl.werkdesk.eventsourcing.sample.Counter;
 import nl.werkdesk.eventsourcing.sample.CounterEvent;
+import nl.werkdesk.eventsourcing.sample.SampleEvent;
 import nl.werkdesk.testing.KafkaBroker;
 import nl.werkdesk.testing.KafkaTopicReader;
 import nl.werkdesk.testing.PostgresServer;
@@ -33,7 +35,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class OutboxRelayTest {
 
-    static final String TOPIC = CounterEvent.TOPIC;
+    static final String TOPIC = SampleEvent.TOPIC;
     static final Duration QUIET = Duration.ofMillis(1500);
     static final Duration PUBLISHED = Duration.ofSeconds(30);
     /** Room left below a power of ten for the test's own transaction, whatever else commits meanwhile. */
@@ -181,6 +183,37 @@ class OutboxRelayTest {
         counters().increment(id, 1);
         topic.await(TOPIC, record -> record.key().equals(id.toString()) && "3".equals(KafkaTopicReader.header(record, "ce_sequence")),
                 1, PUBLISHED);
+        assertEachEventOnTheTopicOnce();
+    }
+
+    /**
+     * A stored event its publication maps to two integration events: both go out with the stream's version, the first
+     * with the stored event's id and the second with an id derived from it; after a crash that leaves the checkpoint
+     * behind, the relay finds the pair on the topic by stream and version and publishes neither again.
+     */
+    @Test
+    void publishesAStoredEventAsTwoCloudEventsWithDerivedIdsAndNeverAgainAfterACrash() throws SQLException {
+        UUID id = counters().open();
+        counters().close(id);
+        List<ConsumerRecord<String, String>> records = topic.await(TOPIC, record -> record.key().equals(id.toString()), 3, PUBLISHED);
+        UUID closed = counters().history(id).get(1).eventId();
+        assertEquals(List.of("nl.werkdesk.sample.counter-opened", "nl.werkdesk.sample.counter-closed", "nl.werkdesk.sample.counter-archived"),
+                records.stream().map(record -> KafkaTopicReader.header(record, "ce_type")).toList());
+        assertEquals(List.of(closed.toString(), UUID.nameUUIDFromBytes((closed + "/1").getBytes(StandardCharsets.UTF_8)).toString()),
+                records.subList(1, 3).stream().map(record -> KafkaTopicReader.header(record, "ce_id")).toList());
+        assertEquals(List.of("2", "2"), records.subList(1, 3).stream().map(record -> KafkaTopicReader.header(record, "ce_sequence")).toList());
+        try (Connection database = PostgresServer.shared().connect("kernel")) {
+            database.createStatement().executeUpdate("UPDATE relay_checkpoint SET transaction_id = '0', global_position = 0");
+            await().atMost(PUBLISHED).until(() -> {
+                terminateRelayLockHolder(database);
+                return !relay.isLeader();
+            });
+        }
+        await().atMost(PUBLISHED).until(relay::isLeader);
+        UUID next = counters().open();
+        topic.await(TOPIC, record -> record.key().equals(next.toString()), 1, PUBLISHED);
+        sleep(QUIET);
+        assertEquals(3, topic.readAll(TOPIC).stream().filter(record -> record.key().equals(id.toString())).count());
         assertEachEventOnTheTopicOnce();
     }
 

@@ -1,7 +1,5 @@
 package nl.werkdesk.reporting.view;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.vertx.VertxContextSupport;
@@ -12,7 +10,6 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.LockModeType;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -21,21 +18,20 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import nl.werkdesk.contracts.Catalogs;
 import nl.werkdesk.contracts.EventCatalog;
-import nl.werkdesk.contracts.EventType;
 import nl.werkdesk.contracts.IntegrationEvent;
 import nl.werkdesk.eventsourcing.Unavailability;
+import nl.werkdesk.eventsourcing.cloudevents.CloudEvent;
+import nl.werkdesk.eventsourcing.cloudevents.CloudEventCodec;
 import nl.werkdesk.eventsourcing.core.Rejected;
 import nl.werkdesk.reporting.ReportingModule;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jboss.logging.Logger;
 
@@ -68,7 +64,7 @@ public class ProjectionRebuilder {
     private final FactWriter facts;
     /** The rebuild writes through the PostgreSQL client directly: batches, which Hibernate's native queries do not send. */
     private final Pool pool;
-    private final ObjectMapper reader;
+    private final CloudEventCodec codec;
     /** The rebuild reads Kafka with a blocking consumer: on a thread of its own, never on an event loop. */
     private final ExecutorService thread = Executors.newSingleThreadExecutor(runnable -> {
         Thread worker = new Thread(runnable, "werkdesk-projection-rebuild");
@@ -78,12 +74,12 @@ public class ProjectionRebuilder {
     private volatile boolean stopping;
 
     ProjectionRebuilder(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, ReportingModule.Config config,
-                        FactWriter facts, Pool pool, ObjectMapper mapper) {
+                        FactWriter facts, Pool pool, CloudEventCodec codec) {
         this.kafkaConfig = kafkaConfig;
         this.config = config.rebuild();
         this.facts = facts;
         this.pool = pool;
-        this.reader = mapper.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        this.codec = codec;
     }
 
     void stop(@Observes ShutdownEvent shutdown) {
@@ -235,28 +231,17 @@ public class ProjectionRebuilder {
      * empty for anything the live consumers would not apply either.
      */
     Optional<FactWriter.Sequenced> read(ConsumerRecord<String, String> record) {
-        String ceType = header(record, "ce_type");
-        if (ceType == null || record.value() == null || header(record, "ce_id") == null) {
-            return Optional.empty();
-        }
-        Optional<EventType> type = Catalogs.ALL.stream().filter(catalog -> catalog.topic().equals(record.topic())).findFirst()
-                .flatMap(catalog -> catalog.byCloudEventType(ceType));
-        if (type.isEmpty()) {
+        Optional<EventCatalog> catalog = Catalogs.ALL.stream().filter(candidate -> candidate.topic().equals(record.topic())).findFirst();
+        if (catalog.isEmpty()) {
             return Optional.empty();
         }
         try {
-            UUID.fromString(header(record, "ce_id"));
-            String sequence = header(record, "ce_sequence");
-            IntegrationEvent event = reader.readValue(record.value(), type.get().javaType());
-            return Optional.of(new FactWriter.Sequenced(event, sequence == null ? 0 : Long.parseLong(sequence)));
-        } catch (Exception e) {
+            CloudEvent cloudEvent = CloudEventCodec.read(record.headers(), record.value());
+            return codec.decode(cloudEvent, catalog.get(), IntegrationEvent.class)
+                    .map(event -> new FactWriter.Sequenced(event, cloudEvent.sequence()));
+        } catch (CloudEventCodec.Unreadable unreadable) {
             return Optional.empty();
         }
-    }
-
-    private static String header(ConsumerRecord<String, String> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     private static boolean reachedEnd(KafkaConsumer<String, String> consumer, Map<TopicPartition, Long> end) {

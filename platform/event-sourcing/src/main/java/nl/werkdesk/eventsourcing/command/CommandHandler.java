@@ -1,18 +1,15 @@
 package nl.werkdesk.eventsourcing.command;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
-import nl.werkdesk.contracts.IntegrationEvent;
 import nl.werkdesk.eventsourcing.store.ConcurrencyConflict;
 import nl.werkdesk.eventsourcing.store.EventCodec;
 import nl.werkdesk.eventsourcing.store.EventStore;
@@ -38,13 +35,12 @@ public class CommandHandler {
     }
 
     private final EventStore store;
-    private final ObjectMapper mapper;
+    private final Aggregates aggregates;
     private final Config config;
-    private final Map<Class<?>, EventCodec<?>> codecs = new ConcurrentHashMap<>();
 
-    CommandHandler(EventStore store, ObjectMapper mapper, Config config) {
+    CommandHandler(EventStore store, Aggregates aggregates, Config config) {
         this.store = store;
-        this.mapper = mapper;
+        this.aggregates = aggregates;
         this.config = config;
     }
 
@@ -52,7 +48,7 @@ public class CommandHandler {
      * Handles one command. {@code alsoInTransaction} runs after the append and projection and commits with
      * them (an idempotency record, personal data kept beside the stream).
      */
-    public <C, S, E extends IntegrationEvent> Uni<CommandResult<S, E>> handle(
+    public <C, S, E> Uni<CommandResult<S, E>> handle(
             Aggregate<C, S, E> aggregate, CommandRequest<C> request,
             Function<CommandResult<S, E>, Uni<Void>> alsoInTransaction) {
         return handleAndThen(aggregate, request, result -> alsoInTransaction.apply(result).replaceWith(result));
@@ -62,7 +58,7 @@ public class CommandHandler {
      * Handles one command and, still in its transaction and session, turns the result into what the caller answers
      * with: a response rendered there reads what the command just wrote from the session, not from the database.
      */
-    public <C, S, E extends IntegrationEvent, T> Uni<T> handleAndThen(
+    public <C, S, E, T> Uni<T> handleAndThen(
             Aggregate<C, S, E> aggregate, CommandRequest<C> request, Function<CommandResult<S, E>, Uni<T>> inTransaction) {
         Uni<T> attempt = Uni.createFrom().deferred(
                 () -> Panache.withTransaction(() -> decideAndAppend(aggregate, request).chain(result -> inTransaction.apply(result))));
@@ -79,18 +75,18 @@ public class CommandHandler {
      * the consumer's record of the event, its view updates and these events commit together. No retry
      * here: a concurrent append fails the whole message, and the consumer tries it again.
      */
-    public <C, S, E extends IntegrationEvent> Uni<CommandResult<S, E>> handleInCurrentTransaction(
+    public <C, S, E> Uni<CommandResult<S, E>> handleInCurrentTransaction(
             Aggregate<C, S, E> aggregate, CommandRequest<C> request) {
         return decideAndAppend(aggregate, request);
     }
 
     /** The current state and version of a stream, or {@link StreamNotFound}. */
-    public <C, S, E extends IntegrationEvent> Uni<CommandResult<S, E>> load(Aggregate<C, S, E> aggregate, UUID streamId) {
+    public <C, S, E> Uni<CommandResult<S, E>> load(Aggregate<C, S, E> aggregate, UUID streamId) {
         return load(aggregate, streamId, Long.MAX_VALUE);
     }
 
     /** The state of a stream right after {@code version}: what a command's response showed then. */
-    public <C, S, E extends IntegrationEvent> Uni<CommandResult<S, E>> load(Aggregate<C, S, E> aggregate, UUID streamId, long version) {
+    public <C, S, E> Uni<CommandResult<S, E>> load(Aggregate<C, S, E> aggregate, UUID streamId, long version) {
         return store.readStream(codec(aggregate), streamId, version).map(history -> {
             if (history.isEmpty()) {
                 throw new StreamNotFound(aggregate.streamType(), streamId);
@@ -100,17 +96,23 @@ public class CommandHandler {
     }
 
     /** The stream's events, decoded; empty when it does not exist. */
-    public <C, S, E extends IntegrationEvent> Uni<List<RecordedEvent<E>>> history(Aggregate<C, S, E> aggregate, UUID streamId) {
+    public <C, S, E> Uni<List<RecordedEvent<E>>> history(Aggregate<C, S, E> aggregate, UUID streamId) {
         return store.readStream(codec(aggregate), streamId);
     }
 
-    @SuppressWarnings("unchecked")
-    public <E extends IntegrationEvent> EventCodec<E> codec(Aggregate<?, ?, E> aggregate) {
-        return (EventCodec<E>) codecs.computeIfAbsent(aggregate.eventClass(),
-                type -> new EventCodec<>(aggregate.catalog(), aggregate.eventClass(), mapper));
+    /**
+     * The events of several streams of any of the service's aggregates, by business date: a timeline across streams
+     * (an employer with its vacancies), read by the kernel so that no service queries the event table itself.
+     */
+    public Uni<List<RecordedEvent<Object>>> history(Collection<UUID> streamIds) {
+        return store.readStreams(streamIds, aggregates::codecOf);
     }
 
-    private <C, S, E extends IntegrationEvent> Uni<CommandResult<S, E>> decideAndAppend(Aggregate<C, S, E> aggregate,
+    private <E> EventCodec<E> codec(Aggregate<?, ?, E> aggregate) {
+        return aggregates.codec(aggregate);
+    }
+
+    private <C, S, E> Uni<CommandResult<S, E>> decideAndAppend(Aggregate<C, S, E> aggregate,
                                                                                      CommandRequest<C> request) {
         EventCodec<E> codec = codec(aggregate);
         UUID streamId = request.streamId();
@@ -139,7 +141,7 @@ public class CommandHandler {
                 : request.expectedVersion().isPresent() ? new VersionMismatch(request.expectedVersion().getAsLong()) : clash);
     }
 
-    private static <C, S, E extends IntegrationEvent> S replay(Aggregate<C, S, E> aggregate, List<RecordedEvent<E>> history) {
+    private static <C, S, E> S replay(Aggregate<C, S, E> aggregate, List<RecordedEvent<E>> history) {
         S state = aggregate.decider().initialState();
         for (RecordedEvent<E> recorded : history) {
             state = aggregate.decider().evolve().apply(state, recorded.event());

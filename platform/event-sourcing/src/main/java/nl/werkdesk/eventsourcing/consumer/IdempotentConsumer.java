@@ -1,23 +1,20 @@
 package nl.werkdesk.eventsourcing.consumer;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.Function;
 import nl.werkdesk.contracts.EventCatalog;
-import nl.werkdesk.contracts.EventType;
 import nl.werkdesk.contracts.IntegrationEvent;
 import nl.werkdesk.eventsourcing.Unavailability;
+import nl.werkdesk.eventsourcing.cloudevents.CloudEvent;
+import nl.werkdesk.eventsourcing.cloudevents.CloudEventCodec;
 import nl.werkdesk.eventsourcing.store.ConcurrencyConflict;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
@@ -45,12 +42,12 @@ public class IdempotentConsumer {
     private static final String RECORD_PROCESSED =
             "INSERT INTO processed_events (consumer, event_id) VALUES (:consumer, :eventId) ON CONFLICT DO NOTHING";
 
-    private final ObjectMapper reader;
+    private final CloudEventCodec codec;
     private final MeterRegistry metrics;
     private final Config config;
 
-    IdempotentConsumer(ObjectMapper mapper, MeterRegistry metrics, Config config) {
-        this.reader = mapper.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    IdempotentConsumer(CloudEventCodec codec, MeterRegistry metrics, Config config) {
+        this.codec = codec;
         this.metrics = metrics;
         this.config = config;
     }
@@ -112,44 +109,21 @@ public class IdempotentConsumer {
     }
 
     private <E extends IntegrationEvent> Optional<IncomingEvent<E>> parse(Message<String> message, EventCatalog catalog, Class<E> root) {
-        @SuppressWarnings("unchecked")
-        IncomingCloudEventMetadata<String> cloudEvent = message.getMetadata(IncomingCloudEventMetadata.class).orElse(null);
-        if (cloudEvent == null) {
-            throw new PoisonMessage("not a CloudEvent (no ce_id, ce_type, ce_source headers)");
+        IncomingKafkaRecordMetadata<?, ?> kafka = message.getMetadata(IncomingKafkaRecordMetadata.class).orElse(null);
+        if (kafka == null) {
+            throw new PoisonMessage("not a Kafka record");
         }
-        Optional<EventType> type = catalog.byCloudEventType(cloudEvent.getType());
-        if (type.isEmpty()) {
-            if (cloudEvent.getType() != null && cloudEvent.getType().startsWith("nl.werkdesk." + catalog.context() + ".")) {
-                LOG.debugf("skipping %s: not known to this consumer yet", cloudEvent.getType());
+        try {
+            CloudEvent cloudEvent = CloudEventCodec.read(kafka.getHeaders(), message.getPayload());
+            Optional<E> event = codec.decode(cloudEvent, catalog, root);
+            if (event.isEmpty()) {
+                LOG.debugf("skipping %s: not known to this consumer yet", cloudEvent.type());
                 return Optional.empty();
             }
-            throw new PoisonMessage("unexpected CloudEvent type " + cloudEvent.getType() + " on the " + catalog.context() + " topic");
+            return Optional.of(new IncomingEvent<>(cloudEvent.id(), cloudEvent.type(), cloudEvent.subject(), cloudEvent.time(),
+                    cloudEvent.sequence(), event.get()));
+        } catch (CloudEventCodec.Unreadable unreadable) {
+            throw new PoisonMessage(unreadable.getMessage());
         }
-        UUID eventId;
-        UUID subject;
-        try {
-            eventId = UUID.fromString(cloudEvent.getId());
-            subject = cloudEvent.getSubject().map(UUID::fromString)
-                    .orElseThrow(() -> new PoisonMessage("ce_subject (the stream id) is missing"));
-        } catch (IllegalArgumentException e) {
-            throw new PoisonMessage("ce_id and ce_subject must be UUIDs");
-        }
-        if (message.getPayload() == null) {
-            throw new PoisonMessage("the message has no data");
-        }
-        E event;
-        try {
-            event = root.cast(reader.readValue(message.getPayload(), type.get().javaType()));
-        } catch (Exception e) {
-            throw new PoisonMessage("data is not a valid " + type.get().name() + ": " + e.getClass().getSimpleName());
-        }
-        long sequence;
-        try {
-            sequence = cloudEvent.getExtension("sequence").map(value -> Long.parseLong(value.toString())).orElse(0L);
-        } catch (NumberFormatException e) {
-            throw new PoisonMessage("ce_sequence must be a whole number");
-        }
-        OffsetDateTime time = cloudEvent.getTimeStamp().map(zoned -> zoned.toOffsetDateTime()).orElse(null);
-        return Optional.of(new IncomingEvent<>(eventId, cloudEvent.getType(), subject, time, sequence, event));
     }
 }

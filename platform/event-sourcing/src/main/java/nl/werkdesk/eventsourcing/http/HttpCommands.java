@@ -16,7 +16,6 @@ import java.util.HexFormat;
 import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.function.Function;
-import nl.werkdesk.contracts.IntegrationEvent;
 import nl.werkdesk.eventsourcing.Unavailability;
 import nl.werkdesk.eventsourcing.command.Aggregate;
 import nl.werkdesk.eventsourcing.command.CommandHandler;
@@ -45,7 +44,7 @@ public class HttpCommands {
         this.mapper = mapper;
     }
 
-    public <C, S, E extends IntegrationEvent> Uni<Response> execute(
+    public <C, S, E> Uni<Response> execute(
             Aggregate<C, S, E> aggregate, HttpCommand<C> command, Function<CommandResult<S, E>, Uni<?>> render) {
         return execute(aggregate, command, result -> Uni.createFrom().voidItem(), render);
     }
@@ -55,7 +54,7 @@ public class HttpCommands {
      * @param render            the response body for the state after the command, rendered in the command's transaction
      *                          (reading what it wrote from the session) or, for a replay, in a session of its own
      */
-    public <C, S, E extends IntegrationEvent> Uni<Response> execute(
+    public <C, S, E> Uni<Response> execute(
             Aggregate<C, S, E> aggregate, HttpCommand<C> command,
             Function<CommandResult<S, E>, Uni<Void>> alsoInTransaction, Function<CommandResult<S, E>, Uni<?>> render) {
         CommandHeaders headers = command.headers() == null ? new CommandHeaders() : command.headers();
@@ -98,7 +97,7 @@ public class HttpCommands {
         return Panache.getSession().chain(session -> session.persist(record).call(session::flush)).replaceWithVoid();
     }
 
-    private <C, S, E extends IntegrationEvent> Uni<Response> replay(Aggregate<C, S, E> aggregate, IdempotencyRecord earlier,
+    private <C, S, E> Uni<Response> replay(Aggregate<C, S, E> aggregate, IdempotencyRecord earlier,
                                                                    String fingerprint, HttpCommand<C> command,
                                                                    Function<CommandResult<S, E>, Uni<?>> render) {
         if (!earlier.requestFingerprint.equals(fingerprint)) {

@@ -88,7 +88,10 @@ public class OpenApiConventions implements OASFilter {
 
         responses.getAPIResponses().forEach((status, response) -> {
             if (status.startsWith("4") || status.startsWith("5")) {
-                response.content(problemContent());
+                // Problem content documented already (a refusal's problem types, RefusalsFilter) is kept.
+                if (response.getContent() == null || response.getContent().getMediaType(Problem.MEDIA_TYPE) == null) {
+                    response.content(problemContent());
+                }
             } else if (status.startsWith("2") || status.startsWith("3")) {
                 Map<String, Header> headers = response.getHeaders() == null ? new LinkedHashMap<>() : new LinkedHashMap<>(response.getHeaders());
                 headers.putIfAbsent(API_VERSION, OASFactory.createHeader().ref(API_VERSION));

@@ -18,6 +18,7 @@ import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -27,7 +28,9 @@ import nl.werkdesk.eventsourcing.command.StreamAlreadyExists;
 import nl.werkdesk.eventsourcing.command.StreamNotFound;
 import nl.werkdesk.eventsourcing.command.VersionMismatch;
 import nl.werkdesk.eventsourcing.core.Rejected;
+import nl.werkdesk.eventsourcing.core.RejectionCode;
 import nl.werkdesk.eventsourcing.store.ConcurrencyConflict;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -42,12 +45,30 @@ public class ProblemMappers {
     private static final String PREFIX = "urn:nld:werkdesk:problem:";
     static final String RETRY_AFTER_SECONDS = "5";
 
+    /**
+     * A refusal by the domain: its code is the problem type and its title the problem's title, the sentence the
+     * detail. A field refusal is a 400 naming the field; a fact not arrived yet a 409 with Retry-After, so that a
+     * client retries it and only it.
+     */
     @ServerExceptionMapper
     public Response rejected(Rejected rejected, HttpServerRequest request) {
-        return rejected.field()
-                .map(field -> invalid(request, "The command was refused: " + field + " " + rejected.reason(),
-                        List.of(new Problem.InvalidParam(field, rejected.reason()))))
-                .orElseGet(() -> problem(409, "refused", "Refused", rejected.reason(), request));
+        RejectionCode code = rejected.code();
+        return switch (code.kind()) {
+            case FIELD -> {
+                String field = rejected.field().orElseThrow();
+                yield build(new Problem(PREFIX + code.code(), code.title(), 400, "The command was refused: " + field + " " + rejected.reason(),
+                        request.path(), List.of(new Problem.InvalidParam(field, rejected.reason()))));
+            }
+            case STATE -> problem(409, code.code(), code.title(), rejected.reason(), request);
+            case NOT_YET_KNOWN -> Response.fromResponse(problem(409, code.code(), code.title(), rejected.reason(), request))
+                    .header(HttpHeaders.RETRY_AFTER, notYetKnownRetryAfter())
+                    .build();
+        };
+    }
+
+    private static String notYetKnownRetryAfter() {
+        return String.valueOf(ConfigProvider.getConfig().getOptionalValue("werkdesk.http.not-yet-known-retry-after", Duration.class)
+                .orElse(Duration.ofSeconds(2)).toSeconds());
     }
 
     @ServerExceptionMapper

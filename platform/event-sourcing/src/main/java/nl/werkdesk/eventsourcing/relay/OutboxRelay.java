@@ -8,10 +8,6 @@ import io.smallrye.common.annotation.Identifier;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeader;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.pgclient.PgConnection;
 import io.vertx.mutiny.pgclient.pubsub.PgSubscriber;
@@ -21,7 +17,6 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.pgclient.PgConnectOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,18 +24,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import nl.werkdesk.contracts.EventCatalog;
-import nl.werkdesk.contracts.EventType;
 import nl.werkdesk.eventsourcing.BusinessCalendar;
 import nl.werkdesk.eventsourcing.Unavailability;
+import nl.werkdesk.eventsourcing.cloudevents.CloudEvent;
+import nl.werkdesk.eventsourcing.cloudevents.CloudEventCodec;
+import nl.werkdesk.eventsourcing.command.Aggregates;
+import nl.werkdesk.eventsourcing.publication.Publication;
+import nl.werkdesk.eventsourcing.store.EventCodec;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * The outbox relay: tails the event table after commit and publishes each event once, in order, as a
- * CloudEvent keyed by its stream id. One replica at a time holds the relay's advisory lock; it wakes on
+ * The outbox relay: tails the event table after commit and publishes each event once, in order, as the
+ * CloudEvents its service's {@link Publication} maps it to, keyed by its stream id. The mapping runs here, at publishing
+ * time (docs/decisions.md): the event store holds the domain events only, and the ids the mapping gives are derived from
+ * the stored event's id, so they are the same whenever it is published. One replica at a time holds the relay's advisory lock; it wakes on
  * NOTIFY and polls as a fallback, and retries with backoff while Kafka or the database is away.
  *
  * <p>Gap safety: positions are taken at insert but become visible at commit, so the relay reads in
@@ -64,8 +67,8 @@ public class OutboxRelay {
     // ORDER BY names the table's columns: a bare "transaction_id" would mean the text alias, and "1003" sorts
     // before "838", so a batch would end on the wrong event and the next one send events again.
     private static final String READ_BATCH = """
-            SELECT global_position, transaction_id::text AS transaction_id, stream_id, version, event_id, type,
-                   data::text AS data, metadata::text AS metadata, occurred_at
+            SELECT global_position, transaction_id::text AS transaction_id, stream_id, stream_type, version, event_id, type,
+                   schema_version, data::text AS data, metadata::text AS metadata, occurred_at
               FROM events
              WHERE (transaction_id, global_position) > ($1::text::xid8, $2)
                AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
@@ -79,8 +82,11 @@ public class OutboxRelay {
             ON CONFLICT (relay) DO UPDATE
                SET transaction_id = excluded.transaction_id, global_position = excluded.global_position, updated_at = now()
              WHERE (c.transaction_id, c.global_position) < (excluded.transaction_id, excluded.global_position)""";
+    /** The stored events of the last records on the topic, by the stream (ce_subject) and version (ce_sequence) they carry. */
     private static final String POSITIONS_OF = """
-            SELECT event_id, transaction_id::text AS transaction_id, global_position FROM events WHERE event_id = ANY($1)""";
+            SELECT e.stream_id, e.version, e.transaction_id::text AS transaction_id, e.global_position
+              FROM events e JOIN unnest($1::uuid[], $2::bigint[]) AS last(stream_id, version)
+                ON e.stream_id = last.stream_id AND e.version = last.version""";
     private static final String LAG = """
             SELECT count(*) AS waiting, COALESCE(EXTRACT(EPOCH FROM now() - min(recorded_at)), 0) AS oldest_seconds
               FROM events WHERE (transaction_id, global_position) > ($1::text::xid8, $2)""";
@@ -94,7 +100,8 @@ public class OutboxRelay {
         thread.setDaemon(true);
         return thread;
     });
-    private final EventCatalog catalog;
+    private final Publication publication;
+    private final Aggregates aggregates;
     private final RelayConfig config;
     private final ZoneId zone;
     private final Map<String, Object> kafkaConfig;
@@ -117,7 +124,7 @@ public class OutboxRelay {
     private final List<Long> timers = new ArrayList<>();
 
     OutboxRelay(Vertx vertx, Pool pool,
-                EventCatalog catalog, RelayConfig config, BusinessCalendar calendar, MeterRegistry metrics,
+                Publication publication, Aggregates aggregates, RelayConfig config, BusinessCalendar calendar, MeterRegistry metrics,
                 @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
                 @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
                 @ConfigProperty(name = "quarkus.datasource.username") Optional<String> username,
@@ -126,7 +133,8 @@ public class OutboxRelay {
         this.vertx = vertx;
         this.pool = pool;
         this.producer = new RelayProducer(kafkaConfig, config.kafka(), applicationName, config.producerCloseTimeout());
-        this.catalog = catalog;
+        this.publication = publication;
+        this.aggregates = aggregates;
         this.config = config;
         this.zone = calendar.zone();
         this.kafkaConfig = kafkaConfig;
@@ -306,22 +314,26 @@ public class OutboxRelay {
         if (!needsRecovery) {
             return Uni.createFrom().voidItem();
         }
-        return Uni.createFrom().item(() -> PublishedTail.read(kafkaConfig, config.topic(), catalog.source().toString(), config.tailTimeout()))
+        return Uni.createFrom().item(() -> PublishedTail.read(kafkaConfig, config.topic(), publication.catalog().source().toString(),
+                        config.tailTimeout()))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 .chain(found -> {
-                    List<UUID> ids = List.copyOf(found.lastEventIds().values());
-                    if (ids.isEmpty()) {
+                    List<PublishedTail.StreamVersion> last = List.copyOf(found.lastEvents().values());
+                    if (last.isEmpty()) {
                         return Uni.createFrom().item(new PositionedTail(found, Map.of()));
                     }
-                    return pool.preparedQuery(POSITIONS_OF).execute(Tuple.of(ids.toArray(UUID[]::new))).map(rows -> {
-                        Map<UUID, Position> byId = new HashMap<>();
+                    Tuple lastEvents = Tuple.of(last.stream().map(PublishedTail.StreamVersion::streamId).toArray(UUID[]::new),
+                            last.stream().map(PublishedTail.StreamVersion::version).toArray(Long[]::new));
+                    return pool.preparedQuery(POSITIONS_OF).execute(lastEvents).map(rows -> {
+                        Map<PublishedTail.StreamVersion, Position> byEvent = new HashMap<>();
                         for (Row row : rows) {
-                            byId.put(row.getUUID("event_id"), Position.of(row.getString("transaction_id"), row.getLong("global_position")));
+                            byEvent.put(new PublishedTail.StreamVersion(row.getUUID("stream_id"), row.getLong("version")),
+                                    Position.of(row.getString("transaction_id"), row.getLong("global_position")));
                         }
                         Map<Integer, Position> byPartition = new HashMap<>();
-                        found.lastEventIds().forEach((partition, id) -> {
-                            if (byId.containsKey(id)) {
-                                byPartition.put(partition, byId.get(id));
+                        found.lastEvents().forEach((partition, event) -> {
+                            if (byEvent.containsKey(event)) {
+                                byPartition.put(partition, byEvent.get(event));
                             }
                         });
                         return new PositionedTail(found, byPartition);
@@ -374,7 +386,7 @@ public class OutboxRelay {
         List<ProducerRecord<String, String>> records = new ArrayList<>(batch.size());
         for (Row row : batch) {
             if (!alreadyOnTopic(row)) {
-                records.add(toRecord(row));
+                records.addAll(toRecords(row));
             }
         }
         if (records.isEmpty()) {
@@ -395,24 +407,27 @@ public class OutboxRelay {
         return published != null && !position.isAfter(published);
     }
 
-    /** A CloudEvent in Kafka's binary content mode: the data as the value, the attributes as ce_ headers. */
-    private ProducerRecord<String, String> toRecord(Row row) {
-        String typeName = row.getString("type");
-        EventType type = catalog.byName(typeName)
-                .orElseThrow(() -> new IllegalStateException("event type " + typeName + " is not in the " + catalog.context() + " catalog"));
-        String streamId = row.getUUID("stream_id").toString();
-        ProducerRecord<String, String> record = new ProducerRecord<>(config.topic(), streamId, row.getString("data"));
-        CloudEventHeaders.of(row.getUUID("event_id").toString(), catalog.source(), type, streamId,
-                        row.getOffsetDateTime("occurred_at").atZoneSameInstant(zone), row.getLong("version"))
-                .forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
-        traceparentOf(row.getString("metadata"))
-                .ifPresent(traceparent -> record.headers().add(new RecordHeader("traceparent", traceparent.getBytes(StandardCharsets.UTF_8))));
-        return record;
-    }
-
-    private static Optional<String> traceparentOf(String metadataJson) {
-        io.vertx.core.json.JsonObject metadata = new io.vertx.core.json.JsonObject(metadataJson);
-        return Optional.ofNullable(metadata.getString("traceparent"));
+    /**
+     * The CloudEvents of one stored event, in Kafka's binary content mode, as its service's publication maps it. An
+     * event published as it is stored (the identity, no upcast) keeps its stored JSON text; any other is encoded anew.
+     */
+    private List<ProducerRecord<String, String>> toRecords(Row row) {
+        EventCodec<?> codec = aggregates.codecOf(row.getString("stream_type"));
+        String type = row.getString("type");
+        int schemaVersion = row.getInteger("schema_version");
+        String storedData = row.getString("data");
+        Object event = codec.decode(type, schemaVersion, storedData);
+        boolean asStored = schemaVersion == codec.events().currentVersion(type);
+        String traceparent = codec.decodeMetadata(row.getString("metadata")).traceparent();
+        List<ProducerRecord<String, String>> records = new ArrayList<>(1);
+        for (Publication.Published published : publication.publish(row.getUUID("event_id"), event)) {
+            String data = published.event() == event && asStored ? storedData : codec.encode(published.event());
+            CloudEvent cloudEvent = new CloudEvent(published.id(), publication.catalog().source(), published.type().cloudEventType(),
+                    row.getUUID("stream_id"), row.getOffsetDateTime("occurred_at").atZoneSameInstant(zone).toOffsetDateTime(),
+                    row.getLong("version"), published.type().dataSchema(), traceparent, data);
+            records.add(CloudEventCodec.record(config.topic(), cloudEvent));
+        }
+        return records;
     }
 
     private void measureLag() {

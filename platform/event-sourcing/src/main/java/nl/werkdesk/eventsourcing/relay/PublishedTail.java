@@ -7,29 +7,34 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import nl.werkdesk.eventsourcing.cloudevents.CloudEvent;
+import nl.werkdesk.eventsourcing.cloudevents.CloudEventCodec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.utils.Utils;
 
 /**
- * The last event id on each partition of the relay's topic. After a crash between Kafka's acknowledgement
- * and the checkpoint, or a batch that failed half way, the relay skips what the topic already holds, so
- * that every event appears on Kafka exactly once. Blocking: run it on a worker thread.
+ * The last stored event on each partition of the relay's topic, by the stream (ce_subject) and version (ce_sequence)
+ * its CloudEvents carry: after a crash between Kafka's acknowledgement and the checkpoint, or a batch that failed half
+ * way, the relay skips what the topic already holds, so that every event appears on Kafka exactly once. The stream
+ * and version, not ce_id, because one stored event may be published as several CloudEvents with ids of their own; they
+ * all go out in one Kafka transaction, to one partition. Blocking: run it on a worker thread.
  */
 final class PublishedTail {
 
-    static final String EVENT_ID_HEADER = "ce_id";
-    static final String SOURCE_HEADER = "ce_source";
     /** Records read per step back from the end of a partition. */
     static final int WINDOW = 200;
 
-    /** The last event id per partition, and how many partitions the topic has. */
-    record Tail(int partitions, Map<Integer, UUID> lastEventIds) {
+    /** A stored event: the stream it belongs to and its version within it. */
+    record StreamVersion(UUID streamId, long version) {
+    }
+
+    /** The last stored event per partition, and how many partitions the topic has. */
+    record Tail(int partitions, Map<Integer, StreamVersion> lastEvents) {
 
         /** The partition Kafka's default partitioner chooses for a record with this key. */
         int partitionOf(String key) {
@@ -61,38 +66,35 @@ final class PublishedTail {
             }
             List<TopicPartition> partitions = infos.stream().map(info -> new TopicPartition(topic, info.partition())).toList();
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, timeout);
-            Map<Integer, UUID> last = new HashMap<>();
+            Map<Integer, StreamVersion> last = new HashMap<>();
             for (TopicPartition partition : partitions) {
-                lastOwnEventId(consumer, partition, ends.get(partition), source, deadline)
-                        .ifPresent(id -> last.put(partition.partition(), id));
+                lastOwnEvent(consumer, partition, ends.get(partition), source, deadline)
+                        .ifPresent(event -> last.put(partition.partition(), event));
             }
             return new Tail(partitions.size(), last);
         }
     }
 
     /**
-     * The id of the last event on the partition that this relay published (by its CloudEvents source),
+     * The stored event of the last record on the partition that this relay published (by its CloudEvents source),
      * reading back window by window: other records (a poison message someone sent, say) are passed over.
      */
-    private static java.util.Optional<UUID> lastOwnEventId(KafkaConsumer<byte[], byte[]> consumer, TopicPartition partition,
+    private static java.util.Optional<StreamVersion> lastOwnEvent(KafkaConsumer<byte[], byte[]> consumer, TopicPartition partition,
                                                          long end, String source, long deadline) {
         consumer.assign(List.of(partition));
         long windowEnd = end;
         while (windowEnd > 0) {
             long windowStart = Math.max(0, windowEnd - WINDOW);
             consumer.seek(partition, windowStart);
-            UUID found = null;
+            StreamVersion found = null;
             long position = windowStart;
             while (position < windowEnd) {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("could not read the end of " + partition + " in time");
                 }
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (record.offset() < windowEnd && source.equals(header(record, SOURCE_HEADER))) {
-                        String id = header(record, EVENT_ID_HEADER);
-                        if (id != null) {
-                            found = UUID.fromString(id);
-                        }
+                    if (record.offset() < windowEnd) {
+                        found = ownEvent(record, source).orElse(found);
                     }
                     position = record.offset() + 1;
                 }
@@ -106,8 +108,14 @@ final class PublishedTail {
         return java.util.Optional.empty();
     }
 
-    private static String header(ConsumerRecord<byte[], byte[]> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    private static java.util.Optional<StreamVersion> ownEvent(ConsumerRecord<byte[], byte[]> record, String source) {
+        try {
+            CloudEvent event = CloudEventCodec.read(record.headers(), null);
+            return source.equals(event.source().toString())
+                    ? java.util.Optional.of(new StreamVersion(event.subject(), event.sequence()))
+                    : java.util.Optional.empty();
+        } catch (CloudEventCodec.Unreadable notOurs) {
+            return java.util.Optional.empty();
+        }
     }
 }

@@ -3,34 +3,27 @@ package nl.werkdesk.eventsourcing.store;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import nl.werkdesk.contracts.EventCatalog;
-import nl.werkdesk.contracts.EventType;
-import nl.werkdesk.contracts.IntegrationEvent;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * Turns the events of one catalog into stored JSON and back. Reading is tolerant of fields it does not
- * know, so that additive schema changes keep their version (architecture.md, schema evolution).
+ * Turns the events of one aggregate into stored JSON and back. Reading passes an older schema version through the
+ * aggregate's upcasters first, and is tolerant of fields it does not know, so that additive changes keep their
+ * version (architecture.md, schema evolution).
  */
-public final class EventCodec<E extends IntegrationEvent> {
+public final class EventCodec<E> {
 
-    private final EventCatalog catalog;
-    private final Class<E> root;
+    private final DomainEvents<E> events;
     private final ObjectMapper writer;
     private final ObjectMapper reader;
 
-    public EventCodec(EventCatalog catalog, Class<E> root, ObjectMapper mapper) {
-        this.catalog = catalog;
-        this.root = root;
+    public EventCodec(DomainEvents<E> events, ObjectMapper mapper) {
+        this.events = events;
         this.writer = mapper;
         this.reader = mapper.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 
-    public EventCatalog catalog() {
-        return catalog;
-    }
-
-    public EventType typeOf(E event) {
-        return catalog.typeOf(event);
+    public DomainEvents<E> events() {
+        return events;
     }
 
     public String encode(Object value) {
@@ -41,13 +34,22 @@ public final class EventCodec<E extends IntegrationEvent> {
         }
     }
 
-    public E decode(String type, String json) {
-        EventType eventType = catalog.byName(type)
-                .orElseThrow(() -> new IllegalStateException("unknown event type " + type + " in " + catalog.context()));
+    /** A stored event of any schema version this service knows, as the current record. */
+    public E decode(String type, int schemaVersion, String json) {
+        Class<? extends E> javaType = events.typeNamed(type).orElseThrow(
+                () -> new IllegalStateException("unknown event type " + type + " in " + events.root().getSimpleName()));
+        int current = events.currentVersion(type);
+        if (schemaVersion > current) {
+            throw new IllegalStateException("a stored " + type + " has schema version " + schemaVersion + "; this service knows up to " + current);
+        }
         try {
-            return root.cast(reader.readValue(json, eventType.javaType()));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot decode a stored " + type, e);
+            if (schemaVersion == current) {
+                return reader.readValue(json, javaType);
+            }
+            ObjectNode upcast = events.upcast(type, schemaVersion, (ObjectNode) reader.readTree(json));
+            return reader.treeToValue(upcast, javaType);
+        } catch (JsonProcessingException | ClassCastException e) {
+            throw new IllegalStateException("cannot decode a stored " + type + " v" + schemaVersion, e);
         }
     }
 

@@ -5,10 +5,10 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
-import nl.werkdesk.contracts.EventType;
-import nl.werkdesk.contracts.IntegrationEvent;
+import java.util.function.Function;
 import nl.werkdesk.eventsourcing.BusinessCalendar;
 import nl.werkdesk.eventsourcing.UniqueViolation;
 
@@ -31,12 +31,12 @@ public class EventStore {
     }
 
     /** The whole stream in version order; empty when it does not exist. */
-    public <E extends IntegrationEvent> Uni<List<RecordedEvent<E>>> readStream(EventCodec<E> codec, UUID streamId) {
+    public <E> Uni<List<RecordedEvent<E>>> readStream(EventCodec<E> codec, UUID streamId) {
         return readStream(codec, streamId, Long.MAX_VALUE);
     }
 
     /** The stream up to and including {@code version}: what it looked like right after that event. */
-    public <E extends IntegrationEvent> Uni<List<RecordedEvent<E>>> readStream(EventCodec<E> codec, UUID streamId, long version) {
+    public <E> Uni<List<RecordedEvent<E>>> readStream(EventCodec<E> codec, UUID streamId, long version) {
         return Panache.getSession()
                 .chain(session -> session.createSelectionQuery(
                                 "from StoredEvent where streamId = :streamId and version <= :version order by version", StoredEvent.class)
@@ -50,23 +50,23 @@ public class EventStore {
      * Appends events after {@code expectedVersion}. Must run inside a transaction. Fails with a
      * {@link ConcurrencyConflict} when another append got there first.
      */
-    public <E extends IntegrationEvent> Uni<List<RecordedEvent<E>>> append(EventCodec<E> codec, UUID streamId, String streamType,
+    public <E> Uni<List<RecordedEvent<E>>> append(EventCodec<E> codec, UUID streamId, String streamType,
                                                                           long expectedVersion, List<E> events, EventMetadata metadata) {
         List<StoredEvent> rows = new ArrayList<>(events.size());
         long version = expectedVersion;
         String encodedMetadata = codec.encode(metadata);
         for (E event : events) {
-            EventType type = codec.typeOf(event);
+            String type = codec.events().nameOf(event.getClass());
             StoredEvent row = new StoredEvent();
             row.streamId = streamId;
             row.streamType = streamType;
             row.version = ++version;
             row.eventId = UUID.randomUUID();
-            row.type = type.name();
-            row.schemaVersion = type.schemaVersion();
+            row.type = type;
+            row.schemaVersion = codec.events().currentVersion(type);
             row.data = codec.encode(event);
             row.metadata = encodedMetadata;
-            row.occurredAt = calendar.startOf(event.occurredOn());
+            row.occurredAt = calendar.startOf(codec.events().occurredOn(event));
             rows.add(row);
         }
         return Panache.getSession()
@@ -84,8 +84,21 @@ public class EventStore {
                 });
     }
 
-    private static <E extends IntegrationEvent> RecordedEvent<E> decode(EventCodec<E> codec, StoredEvent row) {
+    /**
+     * The events of several streams, of any of the service's aggregates, by business date (then as appended): a timeline
+     * such as an employer's, with its vacancies and job fairs. {@code codecOf} gives the codec of a stream type.
+     */
+    public Uni<List<RecordedEvent<Object>>> readStreams(Collection<UUID> streamIds, Function<String, EventCodec<?>> codecOf) {
+        return Panache.getSession()
+                .chain(session -> session.createSelectionQuery(
+                                "from StoredEvent where streamId in :streams order by occurredAt, globalPosition", StoredEvent.class)
+                        .setParameter("streams", streamIds)
+                        .getResultList())
+                .map(rows -> rows.stream().map(row -> EventStore.<Object>decode(codecOf.apply(row.streamType), row)).toList());
+    }
+
+    private static <E> RecordedEvent<E> decode(EventCodec<? extends E> codec, StoredEvent row) {
         return new RecordedEvent<>(row.globalPosition, row.eventId, row.streamId, row.streamType, row.version, row.type,
-                codec.decode(row.type, row.data), codec.decodeMetadata(row.metadata), row.occurredAt, row.recordedAt);
+                codec.decode(row.type, row.schemaVersion, row.data), codec.decodeMetadata(row.metadata), row.occurredAt, row.recordedAt);
     }
 }

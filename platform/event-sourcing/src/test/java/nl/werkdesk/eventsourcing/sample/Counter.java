@@ -17,6 +17,9 @@ public final class Counter {
 
         record Increment(int by, LocalDate on) implements Command {}
 
+        /** {@code limit}: the highest total another service allows, null while its fact has not arrived here. */
+        record IncrementWithinLimit(int by, Integer limit, LocalDate on) implements Command {}
+
         record Close(LocalDate on) implements Command {}
     }
 
@@ -36,21 +39,34 @@ public final class Counter {
     static List<CounterEvent> decide(Command command, State state) {
         if (command instanceof Command.Open open) {
             if (!(state instanceof State.None)) {
-                throw new Rejected("the counter is already open");
+                throw new Rejected(CounterRejection.ALREADY_OPEN, "the counter is already open");
             }
             return List.of(new CounterOpened(open.counterId(), open.on()));
         }
         if (!(state instanceof State.Open current)) {
-            throw new Rejected("the counter is not open");
+            throw new Rejected(CounterRejection.NOT_OPEN, "the counter is not open");
         }
         if (command instanceof Command.Increment increment) {
-            if (increment.by() <= 0) {
-                throw new Rejected("by", "must be positive");
+            return List.of(increment(current, increment.by(), increment.on()));
+        }
+        if (command instanceof Command.IncrementWithinLimit increment) {
+            if (increment.limit() == null) {
+                throw new Rejected(CounterRejection.LIMIT_NOT_KNOWN_YET, "the limit for this counter has not arrived yet");
             }
-            return List.of(new CounterIncremented(current.counterId(), increment.by(), increment.on()));
+            if (current.total() + increment.by() > increment.limit()) {
+                throw new Rejected(CounterRejection.OVER_LIMIT, "the total may not exceed " + increment.limit());
+            }
+            return List.of(increment(current, increment.by(), increment.on()));
         }
         Command.Close close = (Command.Close) command;
         return List.of(new CounterClosed(current.counterId(), close.on()));
+    }
+
+    private static CounterIncremented increment(State.Open current, int by, LocalDate on) {
+        if (by <= 0) {
+            throw new Rejected(CounterRejection.NOT_POSITIVE, "by", "must be positive");
+        }
+        return new CounterIncremented(current.counterId(), by, on);
     }
 
     static State evolve(State state, CounterEvent event) {

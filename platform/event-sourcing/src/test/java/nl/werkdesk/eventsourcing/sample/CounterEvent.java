@@ -2,14 +2,11 @@ package nl.werkdesk.eventsourcing.sample;
 
 import java.time.LocalDate;
 import java.util.UUID;
-import nl.werkdesk.contracts.EventCatalog;
-import nl.werkdesk.contracts.IntegrationEvent;
 
-/** The events of a neutral sample aggregate that exercises the kernel in its own tests. */
-public sealed interface CounterEvent extends IntegrationEvent {
+/** The sample counter's own events, as its store keeps them; {@link SampleEvent} is what it publishes. */
+public sealed interface CounterEvent {
 
-    String TOPIC = "werkdesk.sample.v1";
-    EventCatalog CATALOG = EventCatalog.of("sample", TOPIC, "sample-service", CounterEvent.class);
+    LocalDate occurredOn();
 
     record CounterOpened(UUID counterId, LocalDate openedOn) implements CounterEvent {
         public LocalDate occurredOn() {

@@ -6,9 +6,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.util.concurrent.atomic.AtomicBoolean;
-import nl.werkdesk.contracts.EventCatalog;
 import nl.werkdesk.eventsourcing.command.Aggregate;
 import nl.werkdesk.eventsourcing.consumer.IdempotentConsumer;
+import nl.werkdesk.eventsourcing.publication.Publication;
+import nl.werkdesk.eventsourcing.store.DomainEvents;
 import nl.werkdesk.eventsourcing.sample.CounterEvent.CounterIncremented;
 import nl.werkdesk.eventsourcing.sample.CounterEvent.CounterOpened;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -24,7 +25,7 @@ public class SampleModule {
     @Produces
     @Singleton
     Aggregate<Counter.Command, Counter.State, CounterEvent> counters() {
-        return new Aggregate<>("counter", Counter.DECIDER, CounterEvent.CATALOG, CounterEvent.class, (counterId, events) -> {
+        return new Aggregate<>("counter", Counter.DECIDER, DomainEvents.of(CounterEvent.class, CounterEvent::occurredOn), (counterId, events) -> {
             if (FAIL_INLINE_VIEW.get()) {
                 return Uni.createFrom().failure(new IllegalStateException("inline view failed on purpose"));
             }
@@ -57,8 +58,8 @@ public class SampleModule {
     }
 
     @Produces
-    EventCatalog catalog() {
-        return CounterEvent.CATALOG;
+    Publication publication() {
+        return Publication.of(SampleEvent.CATALOG).map(CounterEvent.class, SamplePublication::publish);
     }
 
     @ApplicationScoped
@@ -72,14 +73,14 @@ public class SampleModule {
 
         @Incoming("sample-in")
         public Uni<Void> onCounterEvent(Message<String> message) {
-            return consumer.consume("sample-totals", message, CounterEvent.CATALOG, CounterEvent.class, incoming -> {
-                if (incoming.event() instanceof CounterOpened) {
+            return consumer.consume("sample-totals", message, SampleEvent.CATALOG, SampleEvent.class, incoming -> {
+                if (incoming.event() instanceof SampleEvent.CounterOpened) {
                     CounterTotal total = new CounterTotal();
                     total.counterId = incoming.subject();
                     total.source = "consumer";
                     return total.persist().replaceWithVoid();
                 }
-                if (incoming.event() instanceof CounterIncremented incremented) {
+                if (incoming.event() instanceof SampleEvent.CounterIncremented incremented) {
                     return Panache.getSession().chain(session -> session.find(CounterTotal.class, incoming.subject()))
                             .invoke(total -> total.total += incremented.by()).replaceWithVoid();
                 }

@@ -1,5 +1,6 @@
 package nl.werkdesk.participant;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
@@ -14,21 +15,27 @@ import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
 import nl.werkdesk.contracts.participant.AsylumTrack;
-import nl.werkdesk.contracts.participant.ParticipantEvent;
 import nl.werkdesk.eventsourcing.command.Aggregate;
 import nl.werkdesk.eventsourcing.publication.Publication;
 import nl.werkdesk.eventsourcing.store.DomainEvents;
 import nl.werkdesk.participant.domain.Participant;
+import nl.werkdesk.participant.domain.ParticipantEvent;
+import nl.werkdesk.participant.domain.ParticipantEvent.ParticipantRegistered;
 import nl.werkdesk.participant.domain.WorkEligibilityPolicies;
 import nl.werkdesk.participant.domain.WorkEligibilityPolicy;
+import nl.werkdesk.participant.publication.ParticipantPublication;
 import nl.werkdesk.participant.view.ParticipantProjection;
 
-/** Wires the participant domain to the kernel: the aggregate, its catalog and the dated policies. */
+/** Wires the participant domain to the kernel: the aggregate, its stored events, its publication and the dated policies. */
 @ApplicationScoped
 public class ParticipantModule {
 
-    /** The stored events of the service's aggregates: for now the published records themselves (names and versions as published). */
-    static final DomainEvents<ParticipantEvent> EVENTS = DomainEvents.of(ParticipantEvent.class, ParticipantEvent::occurredOn);
+    /**
+     * The participant's events as the store keeps them. ParticipantRegistered is at version 2 (the W-document as one
+     * value); rows stored at version 1 are read through {@link #wDocumentAsOneValue}, and never rewritten.
+     */
+    static final DomainEvents<ParticipantEvent> EVENTS = DomainEvents.of(ParticipantEvent.class, ParticipantEvent::occurredOn)
+            .upcast(ParticipantRegistered.class, 1, ParticipantModule::wDocumentAsOneValue);
 
     public static final String STREAM_TYPE = "participant";
 
@@ -85,9 +92,18 @@ public class ParticipantModule {
         return new Aggregate<>(STREAM_TYPE, Participant.decider(policies), EVENTS, projection);
     }
 
-    /** What the relay publishes: for now the stored events themselves, as they always were. */
+    /** What the relay publishes: the participant's events in the published language of werkdesk.participants.v1. */
     @Produces
     Publication publication() {
-        return Publication.of(ParticipantEvent.CATALOG).identity(ParticipantEvent.class);
+        return ParticipantPublication.PUBLICATION;
+    }
+
+    /** ParticipantRegistered v1 to v2: {"wDocumentType", "wDocumentValidUntil"} become {"wDocument": {"type", "validUntil"}}. */
+    static ObjectNode wDocumentAsOneValue(ObjectNode registered) {
+        ObjectNode wDocument = registered.objectNode();
+        wDocument.set("type", registered.remove("wDocumentType"));
+        wDocument.set("validUntil", registered.remove("wDocumentValidUntil"));
+        registered.set("wDocument", wDocument);
+        return registered;
     }
 }

@@ -10,20 +10,19 @@ import nl.werkdesk.contracts.Sector;
 import nl.werkdesk.contracts.participant.ActivityType;
 import nl.werkdesk.contracts.participant.AsylumTrack;
 import nl.werkdesk.contracts.participant.LeaveReason;
-import nl.werkdesk.contracts.participant.ParticipantEvent;
-import nl.werkdesk.contracts.participant.ParticipantEvent.ActivityCompleted;
-import nl.werkdesk.contracts.participant.ParticipantEvent.AsylumApplicationRejected;
-import nl.werkdesk.contracts.participant.ParticipantEvent.IntakeCompleted;
-import nl.werkdesk.contracts.participant.ParticipantEvent.ParticipantLeftPilot;
-import nl.werkdesk.contracts.participant.ParticipantEvent.ParticipantPersonalDataErased;
-import nl.werkdesk.contracts.participant.ParticipantEvent.ParticipantRegistered;
-import nl.werkdesk.contracts.participant.ParticipantEvent.RelocatedByCOA;
-import nl.werkdesk.contracts.participant.ParticipantEvent.ResidencePermitGranted;
 import nl.werkdesk.contracts.participant.WDocumentType;
 import nl.werkdesk.contracts.participant.WorkEligibility;
 import nl.werkdesk.contracts.participant.WorkExperience;
 import nl.werkdesk.eventsourcing.core.Decider;
 import nl.werkdesk.eventsourcing.core.Rejected;
+import nl.werkdesk.participant.domain.ParticipantEvent.ActivityCompleted;
+import nl.werkdesk.participant.domain.ParticipantEvent.AsylumApplicationRejected;
+import nl.werkdesk.participant.domain.ParticipantEvent.IntakeCompleted;
+import nl.werkdesk.participant.domain.ParticipantEvent.ParticipantLeftPilot;
+import nl.werkdesk.participant.domain.ParticipantEvent.ParticipantPersonalDataErased;
+import nl.werkdesk.participant.domain.ParticipantEvent.ParticipantRegistered;
+import nl.werkdesk.participant.domain.ParticipantEvent.RelocatedByCOA;
+import nl.werkdesk.participant.domain.ParticipantEvent.ResidencePermitGranted;
 
 /**
  * A participant's journey through the pilot: registered at a reception location, intake, activities,
@@ -64,40 +63,40 @@ public final class Participant {
 
     /** Everything the participant's events say, as of the latest one. */
     public record Journey(UUID participantId, LocalDate registeredOn, String location, LocalDate asylumApplicationDate,
-                          AsylumTrack asylumTrack, WDocumentType wDocumentType, LocalDate wDocumentValidUntil,
+                          AsylumTrack asylumTrack, WDocument wDocument,
                           List<String> languages, WorkEligibility workEligibility, Intake intake, List<Activity> activities,
                           LocalDate lastRelocatedOn, ResidenceStatus residenceStatus, LocalDate residenceStatusSince,
                           LocalDate receptionEndsOn, LocalDate personalDataErasedOn, LocalDate latestStepOn) {
 
         Journey with(Intake newIntake, LocalDate on) {
-            return new Journey(participantId, registeredOn, location, asylumApplicationDate, asylumTrack, wDocumentType,
-                    wDocumentValidUntil, languages, workEligibility, newIntake, activities, lastRelocatedOn, residenceStatus,
+            return new Journey(participantId, registeredOn, location, asylumApplicationDate, asylumTrack, wDocument,
+                    languages, workEligibility, newIntake, activities, lastRelocatedOn, residenceStatus,
                     residenceStatusSince, receptionEndsOn, personalDataErasedOn, latest(on));
         }
 
         Journey withActivity(Activity activity) {
             List<Activity> all = new ArrayList<>(activities);
             all.add(activity);
-            return new Journey(participantId, registeredOn, location, asylumApplicationDate, asylumTrack, wDocumentType,
-                    wDocumentValidUntil, languages, workEligibility, intake, List.copyOf(all), lastRelocatedOn, residenceStatus,
+            return new Journey(participantId, registeredOn, location, asylumApplicationDate, asylumTrack, wDocument,
+                    languages, workEligibility, intake, List.copyOf(all), lastRelocatedOn, residenceStatus,
                     residenceStatusSince, receptionEndsOn, personalDataErasedOn, latest(activity.completedOn()));
         }
 
         Journey relocatedTo(String newLocation, LocalDate on) {
-            return new Journey(participantId, registeredOn, newLocation, asylumApplicationDate, asylumTrack, wDocumentType,
-                    wDocumentValidUntil, languages, workEligibility, intake, activities, on, residenceStatus,
+            return new Journey(participantId, registeredOn, newLocation, asylumApplicationDate, asylumTrack, wDocument,
+                    languages, workEligibility, intake, activities, on, residenceStatus,
                     residenceStatusSince, receptionEndsOn, personalDataErasedOn, latest(on));
         }
 
         Journey withResidenceStatus(ResidenceStatus status, LocalDate since, LocalDate receptionEnds) {
-            return new Journey(participantId, registeredOn, location, asylumApplicationDate, asylumTrack, wDocumentType,
-                    wDocumentValidUntil, languages, workEligibility, intake, activities, lastRelocatedOn, status, since,
+            return new Journey(participantId, registeredOn, location, asylumApplicationDate, asylumTrack, wDocument,
+                    languages, workEligibility, intake, activities, lastRelocatedOn, status, since,
                     receptionEnds, personalDataErasedOn, latest(since));
         }
 
         Journey erasedOn(LocalDate on) {
-            return new Journey(participantId, registeredOn, location, asylumApplicationDate, asylumTrack, wDocumentType,
-                    wDocumentValidUntil, languages, workEligibility, intake, activities, lastRelocatedOn, residenceStatus,
+            return new Journey(participantId, registeredOn, location, asylumApplicationDate, asylumTrack, wDocument,
+                    languages, workEligibility, intake, activities, lastRelocatedOn, residenceStatus,
                     residenceStatusSince, receptionEndsOn, on, latestStepOn);
         }
 
@@ -128,7 +127,8 @@ public final class Participant {
         if (command instanceof Command.ErasePersonalData erase) {
             Journey journey = journeyOf(state);
             if (journey.personalDataErasedOn() != null) {
-                throw new Rejected("personal data was already erased on " + journey.personalDataErasedOn());
+                throw new Rejected(ParticipantRejection.PERSONAL_DATA_ALREADY_ERASED,
+                        "personal data was already erased on " + journey.personalDataErasedOn());
             }
             notBeforeRegistration("erasedOn", erase.erasedOn(), journey);
             return List.of(new ParticipantPersonalDataErased(journey.participantId(), erase.erasedOn()));
@@ -137,7 +137,8 @@ public final class Participant {
         UUID id = journey.participantId();
         if (command instanceof Command.CompleteIntake intake) {
             if (journey.intake() != null) {
-                throw new Rejected("the intake was already completed on " + journey.intake().completedOn());
+                throw new Rejected(ParticipantRejection.INTAKE_ALREADY_COMPLETED,
+                        "the intake was already completed on " + journey.intake().completedOn());
             }
             notBeforeRegistration("completedOn", intake.completedOn(), journey);
             return List.of(new IntakeCompleted(id, intake.completedOn(), Set.copyOf(intake.sectorPreferences()),
@@ -145,29 +146,34 @@ public final class Participant {
         }
         if (command instanceof Command.RecordActivity activity) {
             if (journey.intake() == null) {
-                throw new Rejected("an activity follows the intake, which has not been completed yet");
+                throw new Rejected(ParticipantRejection.INTAKE_NOT_COMPLETED,
+                        "an activity follows the intake, which has not been completed yet");
             }
             if (activity.completedOn().isBefore(journey.intake().completedOn())) {
-                throw new Rejected("completedOn", "lies before the intake on " + journey.intake().completedOn());
+                throw new Rejected(ParticipantRejection.DATE_BEFORE_INTAKE,
+                        "completedOn", "lies before the intake on " + journey.intake().completedOn());
             }
             return List.of(new ActivityCompleted(id, activity.activity(), activity.completedOn()));
         }
         if (command instanceof Command.RelocateByCOA relocation) {
             if (!relocation.fromLocation().equals(journey.location())) {
-                throw new Rejected("fromLocation", "is not the participant's current location (" + journey.location() + ")");
+                throw new Rejected(ParticipantRejection.NOT_CURRENT_LOCATION,
+                        "fromLocation", "is not the participant's current location (" + journey.location() + ")");
             }
             if (relocation.toLocation().equals(journey.location())) {
-                throw new Rejected("toLocation", "is the participant's current location");
+                throw new Rejected(ParticipantRejection.ALREADY_AT_LOCATION, "toLocation", "is the participant's current location");
             }
             notBeforeRegistration("relocatedOn", relocation.relocatedOn(), journey);
             if (journey.lastRelocatedOn() != null && relocation.relocatedOn().isBefore(journey.lastRelocatedOn())) {
-                throw new Rejected("relocatedOn", "lies before the previous relocation on " + journey.lastRelocatedOn());
+                throw new Rejected(ParticipantRejection.DATE_BEFORE_PREVIOUS_RELOCATION,
+                        "relocatedOn", "lies before the previous relocation on " + journey.lastRelocatedOn());
             }
             return List.of(new RelocatedByCOA(id, relocation.fromLocation(), relocation.toLocation(), relocation.relocatedOn()));
         }
         if (command instanceof Command.GrantResidencePermit grant) {
             if (journey.residenceStatus() == ResidenceStatus.STATUS_HOLDER) {
-                throw new Rejected("the participant is already a status holder since " + journey.residenceStatusSince());
+                throw new Rejected(ParticipantRejection.ALREADY_STATUS_HOLDER,
+                        "the participant is already a status holder since " + journey.residenceStatusSince());
             }
             notBeforeRegistration("grantedOn", grant.grantedOn(), journey);
             notBeforeStatusChange("grantedOn", grant.grantedOn(), journey);
@@ -175,10 +181,12 @@ public final class Participant {
         }
         if (command instanceof Command.RejectAsylumApplication rejection) {
             if (journey.residenceStatus() == ResidenceStatus.STATUS_HOLDER) {
-                throw new Rejected("the participant is a status holder since " + journey.residenceStatusSince());
+                throw new Rejected(ParticipantRejection.ALREADY_STATUS_HOLDER,
+                        "the participant is a status holder since " + journey.residenceStatusSince());
             }
             if (journey.residenceStatus() == ResidenceStatus.REJECTED) {
-                throw new Rejected("the asylum application was already rejected on " + journey.residenceStatusSince());
+                throw new Rejected(ParticipantRejection.ASYLUM_ALREADY_REJECTED,
+                        "the asylum application was already rejected on " + journey.residenceStatusSince());
             }
             notBeforeRegistration("rejectedOn", rejection.rejectedOn(), journey);
             WorkEligibilityPolicy policy = policyOn(policies, rejection.rejectedOn(), "rejectedOn");
@@ -186,7 +194,8 @@ public final class Participant {
         }
         if (command instanceof Command.LeavePilot leave) {
             if (leave.leftOn().isBefore(journey.latestStepOn())) {
-                throw new Rejected("leftOn", "lies before the last recorded step of the journey on " + journey.latestStepOn());
+                throw new Rejected(ParticipantRejection.DATE_BEFORE_LATEST_STEP,
+                        "leftOn", "lies before the last recorded step of the journey on " + journey.latestStepOn());
             }
             return List.of(new ParticipantLeftPilot(id, leave.reason(), leave.leftOn()));
         }
@@ -195,31 +204,35 @@ public final class Participant {
 
     private static List<ParticipantEvent> register(Command.RegisterParticipant register, State state, WorkEligibilityPolicies policies) {
         if (!(state instanceof State.Unregistered)) {
-            throw new Rejected("the participant is already registered");
+            throw new Rejected(ParticipantRejection.ALREADY_REGISTERED, "the participant is already registered");
         }
         if (register.asylumApplicationDate().isAfter(register.registeredOn())) {
-            throw new Rejected("asylumApplicationDate", "lies after the registration on " + register.registeredOn());
+            throw new Rejected(ParticipantRejection.ASYLUM_APPLICATION_AFTER_REGISTRATION,
+                    "asylumApplicationDate", "lies after the registration on " + register.registeredOn());
         }
         if (register.wDocumentValidUntil().isBefore(register.registeredOn())) {
-            throw new Rejected("wDocumentValidUntil", "lies before the registration: the W-document must be valid on " + register.registeredOn());
+            throw new Rejected(ParticipantRejection.W_DOCUMENT_EXPIRED, "wDocumentValidUntil",
+                    "lies before the registration: the W-document must be valid on " + register.registeredOn());
         }
         if (!register.dateOfBirth().isBefore(register.asylumApplicationDate())) {
-            throw new Rejected("dateOfBirth", "must lie before the asylum application date");
+            throw new Rejected(ParticipantRejection.BIRTH_NOT_BEFORE_ASYLUM_APPLICATION,
+                    "dateOfBirth", "must lie before the asylum application date");
         }
         policyOn(policies, register.registeredOn(), "registeredOn");
         LocalDate adultOn = register.dateOfBirth().plusYears(policies.inForceOn(register.registeredOn()).orElseThrow().minimumAge());
         EligibilityFacts facts = new EligibilityFacts(register.asylumApplicationDate(), register.asylumTrack(),
                 register.wDocumentType(), register.wDocumentValidUntil(), adultOn);
         return List.of(new ParticipantRegistered(register.participantId(), register.registeredOn(), register.location(),
-                register.asylumApplicationDate(), register.asylumTrack(), register.wDocumentType(), register.wDocumentValidUntil(),
-                List.copyOf(register.languages()), policies.judge(facts, register.registeredOn())));
+                register.asylumApplicationDate(), register.asylumTrack(),
+                new WDocument(register.wDocumentType(), register.wDocumentValidUntil()), List.copyOf(register.languages()),
+                policies.judge(facts, register.registeredOn())));
     }
 
     static State evolve(State state, ParticipantEvent event) {
         if (event instanceof ParticipantRegistered registered) {
             return new State.Active(new Journey(registered.participantId(), registered.registeredOn(), registered.location(),
-                    registered.asylumApplicationDate(), registered.asylumTrack(), registered.wDocumentType(),
-                    registered.wDocumentValidUntil(), registered.languages(), registered.workEligibility(), null, List.of(),
+                    registered.asylumApplicationDate(), registered.asylumTrack(), registered.wDocument(),
+                    registered.languages(), registered.workEligibility(), null, List.of(),
                     null, ResidenceStatus.ASYLUM_SEEKER, registered.registeredOn(), null, null, registered.registeredOn()));
         }
         if (event instanceof ParticipantPersonalDataErased erased) {
@@ -299,29 +312,32 @@ public final class Participant {
         if (state instanceof State.Left left) {
             return left.journey();
         }
-        throw new Rejected("the participant is not registered");
+        throw new Rejected(ParticipantRejection.NOT_REGISTERED, "the participant is not registered");
     }
 
     private static Journey activeJourney(State state) {
         if (state instanceof State.Left left) {
-            throw new Rejected("the participant left the pilot on " + left.leftOn());
+            throw new Rejected(ParticipantRejection.PARTICIPANT_LEFT, "the participant left the pilot on " + left.leftOn());
         }
         return journeyOf(state);
     }
 
     private static void notBeforeRegistration(String field, LocalDate date, Journey journey) {
         if (date.isBefore(journey.registeredOn())) {
-            throw new Rejected(field, "lies before the registration on " + journey.registeredOn());
+            throw new Rejected(ParticipantRejection.DATE_BEFORE_REGISTRATION,
+                    field, "lies before the registration on " + journey.registeredOn());
         }
     }
 
     private static void notBeforeStatusChange(String field, LocalDate date, Journey journey) {
         if (journey.residenceStatus() != ResidenceStatus.ASYLUM_SEEKER && date.isBefore(journey.residenceStatusSince())) {
-            throw new Rejected(field, "lies before the previous status change on " + journey.residenceStatusSince());
+            throw new Rejected(ParticipantRejection.DATE_BEFORE_STATUS_CHANGE,
+                    field, "lies before the previous status change on " + journey.residenceStatusSince());
         }
     }
 
     private static WorkEligibilityPolicy policyOn(WorkEligibilityPolicies policies, LocalDate date, String field) {
-        return policies.inForceOn(date).orElseThrow(() -> new Rejected(field, "lies before the first known work eligibility policy"));
+        return policies.inForceOn(date).orElseThrow(() -> new Rejected(ParticipantRejection.DATE_BEFORE_FIRST_POLICY,
+                field, "lies before the first known work eligibility policy"));
     }
 }

@@ -16,7 +16,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
-import nl.werkdesk.contracts.participant.ParticipantEvent;
 import nl.werkdesk.eventsourcing.BusinessCalendar;
 import nl.werkdesk.eventsourcing.command.Aggregate;
 import nl.werkdesk.eventsourcing.command.CommandHandler;
@@ -25,12 +24,16 @@ import nl.werkdesk.eventsourcing.http.ETags;
 import nl.werkdesk.eventsourcing.http.HttpCommand;
 import nl.werkdesk.eventsourcing.http.HttpCommands;
 import nl.werkdesk.eventsourcing.http.QueryParameters;
+import nl.werkdesk.eventsourcing.http.Refusals;
 import nl.werkdesk.eventsourcing.http.Roles;
 import nl.werkdesk.participant.ParticipantModule;
 import nl.werkdesk.participant.domain.Participant;
 import nl.werkdesk.participant.domain.Participant.Command;
 import nl.werkdesk.participant.domain.Participant.State;
+import nl.werkdesk.participant.domain.ParticipantRejection;
+import nl.werkdesk.participant.domain.ParticipantEvent;
 import nl.werkdesk.participant.domain.WorkEligibilityPolicies;
+import nl.werkdesk.participant.publication.ParticipantPublication;
 import nl.werkdesk.participant.rest.CommandRequests.CompleteIntakeRequest;
 import nl.werkdesk.participant.rest.CommandRequests.ErasePersonalDataRequest;
 import nl.werkdesk.participant.rest.CommandRequests.GrantResidencePermitRequest;
@@ -96,10 +99,12 @@ public class ParticipantResource {
             if (history.isEmpty()) {
                 throw new nl.werkdesk.eventsourcing.command.StreamNotFound(ParticipantModule.STREAM_TYPE, participantId);
             }
+            // Each step as it is published: the journey shows the participant's events in the language other services read.
             return new QueryResponses.Journey(participantId, history.stream()
-                    .map(step -> new QueryResponses.JourneyStep(step.version(), step.type(),
-                            step.occurredAt().atZone(calendar.zone()).toLocalDate(), step.recordedAt(),
-                            step.metadata().actor(), mapper.valueToTree(step.event())))
+                    .flatMap(step -> ParticipantPublication.PUBLICATION.publish(step.eventId(), step.event()).stream()
+                            .map(published -> new QueryResponses.JourneyStep(step.version(), published.type().name(),
+                                    step.occurredAt().atZone(calendar.zone()).toLocalDate(), step.recordedAt(),
+                                    step.metadata().actor(), mapper.valueToTree(published.event()))))
                     .toList());
         });
     }
@@ -125,6 +130,7 @@ public class ParticipantResource {
     @POST
     @Path("/intake")
     @Operation(operationId = "completeIntake", summary = "Record the intake interview")
+    @Refusals(of = ParticipantRejection.class, value = {"participant-left", "intake-already-completed", "date-before-registration"})
     @APIResponse(responseCode = "200", description = "The participant after the intake",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ParticipantResponse.class)))
     public Uni<Response> completeIntake(@RestPath UUID participantId, @Valid @NotNull CompleteIntakeRequest body,
@@ -135,6 +141,7 @@ public class ParticipantResource {
     @POST
     @Path("/activities")
     @Operation(operationId = "recordActivity", summary = "Record application training, CV help or a job fair")
+    @Refusals(of = ParticipantRejection.class, value = {"participant-left", "intake-not-completed", "date-before-intake"})
     @APIResponse(responseCode = "200", description = "The participant after the activity",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ParticipantResponse.class)))
     public Uni<Response> recordActivity(@RestPath UUID participantId, @Valid @NotNull RecordActivityRequest body,
@@ -145,6 +152,8 @@ public class ParticipantResource {
     @POST
     @Path("/relocations")
     @Operation(operationId = "relocateByCoa", summary = "Record that COA moved the participant to another location")
+    @Refusals(of = ParticipantRejection.class,
+            value = {"participant-left", "not-current-location", "already-at-location", "date-before-registration", "date-before-previous-relocation"})
     @APIResponse(responseCode = "200", description = "The participant at the new location",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ParticipantResponse.class)))
     public Uni<Response> relocate(@RestPath UUID participantId, @Valid @NotNull RelocateRequest body,
@@ -155,6 +164,8 @@ public class ParticipantResource {
     @POST
     @Path("/residence-permit")
     @Operation(operationId = "grantResidencePermit", summary = "Record that the IND granted asylum (status holder)")
+    @Refusals(of = ParticipantRejection.class,
+            value = {"participant-left", "already-status-holder", "date-before-registration", "date-before-status-change"})
     @APIResponse(responseCode = "200", description = "The participant as a status holder",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ParticipantResponse.class)))
     public Uni<Response> grantResidencePermit(@RestPath UUID participantId, @Valid @NotNull GrantResidencePermitRequest body,
@@ -165,6 +176,8 @@ public class ParticipantResource {
     @POST
     @Path("/asylum-rejection")
     @Operation(operationId = "rejectAsylumApplication", summary = "Record that the IND rejected the asylum application")
+    @Refusals(of = ParticipantRejection.class,
+            value = {"participant-left", "already-status-holder", "asylum-already-rejected", "date-before-registration", "date-before-first-policy"})
     @APIResponse(responseCode = "200", description = "The participant after the rejection",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ParticipantResponse.class)))
     public Uni<Response> rejectAsylumApplication(@RestPath UUID participantId, @Valid @NotNull RejectAsylumApplicationRequest body,
@@ -175,6 +188,7 @@ public class ParticipantResource {
     @POST
     @Path("/exit")
     @Operation(operationId = "leavePilot", summary = "Record that the participant left the pilot")
+    @Refusals(of = ParticipantRejection.class, value = {"participant-left", "date-before-latest-step"})
     @APIResponse(responseCode = "200", description = "The participant after leaving",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ParticipantResponse.class)))
     public Uni<Response> leavePilot(@RestPath UUID participantId, @Valid @NotNull LeavePilotRequest body,
@@ -185,6 +199,7 @@ public class ParticipantResource {
     @POST
     @Path("/personal-data-erasure")
     @Operation(operationId = "erasePersonalData", summary = "Erase the participant's personal data; the pseudonymous journey stays")
+    @Refusals(of = ParticipantRejection.class, value = {"personal-data-already-erased", "date-before-registration"})
     @APIResponse(responseCode = "200", description = "The participant without personal data",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ParticipantResponse.class)))
     public Uni<Response> erasePersonalData(@RestPath UUID participantId, @Valid @NotNull ErasePersonalDataRequest body,

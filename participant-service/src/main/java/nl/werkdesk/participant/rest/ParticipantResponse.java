@@ -2,8 +2,6 @@ package nl.werkdesk.participant.rest;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.smallrye.mutiny.Uni;
-import nl.werkdesk.contracts.participant.ParticipantEvent;
-import nl.werkdesk.eventsourcing.command.CommandResult;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -11,8 +9,10 @@ import nl.werkdesk.contracts.participant.AsylumTrack;
 import nl.werkdesk.contracts.participant.LeaveReason;
 import nl.werkdesk.contracts.participant.WDocumentType;
 import nl.werkdesk.contracts.participant.WorkEligibility;
+import nl.werkdesk.eventsourcing.command.CommandResult;
 import nl.werkdesk.participant.domain.Participant;
 import nl.werkdesk.participant.domain.Participant.Journey;
+import nl.werkdesk.participant.domain.ParticipantEvent;
 import nl.werkdesk.participant.view.PersonalData;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -74,7 +74,7 @@ public record ParticipantResponse(
         return new ParticipantResponse(journey.participantId(), version,
                 left == null ? ParticipationStatus.ACTIVE : ParticipationStatus.LEFT,
                 journey.registeredOn(), journey.location(), journey.asylumApplicationDate(), journey.asylumTrack(),
-                journey.wDocumentType(), journey.wDocumentValidUntil(), journey.languages(), journey.workEligibility(),
+                journey.wDocument().type(), journey.wDocument().validUntil(), journey.languages(), journey.workEligibility(),
                 ResidenceStatus.of(journey.residenceStatus()), journey.residenceStatusSince(), journey.receptionEndsOn(),
                 journey.intake(), journey.activities(), left == null ? null : left.leftOn(), left == null ? null : left.reason(),
                 PersonalDataResponse.of(personalData), journey.personalDataErasedOn());

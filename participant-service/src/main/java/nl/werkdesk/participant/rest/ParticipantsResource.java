@@ -25,7 +25,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import nl.werkdesk.contracts.participant.ParticipantEvent;
 import nl.werkdesk.eventsourcing.BusinessCalendar;
 import nl.werkdesk.eventsourcing.UniqueViolation;
 import nl.werkdesk.eventsourcing.command.Aggregate;
@@ -35,10 +34,13 @@ import nl.werkdesk.eventsourcing.http.HttpCommand;
 import nl.werkdesk.eventsourcing.http.HttpCommands;
 import nl.werkdesk.eventsourcing.http.InvalidParameter;
 import nl.werkdesk.eventsourcing.http.QueryParameters;
+import nl.werkdesk.eventsourcing.http.Refusals;
 import nl.werkdesk.eventsourcing.http.Roles;
 import nl.werkdesk.participant.ParticipantModule;
 import nl.werkdesk.participant.domain.Participant.Command;
 import nl.werkdesk.participant.domain.Participant.State;
+import nl.werkdesk.participant.domain.ParticipantRejection;
+import nl.werkdesk.participant.domain.ParticipantEvent;
 import nl.werkdesk.participant.view.ParticipantSummary;
 import nl.werkdesk.participant.view.PersonalData;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -82,6 +84,8 @@ public class ParticipantsResource {
 
     @POST
     @Operation(operationId = "registerParticipant", summary = "Enrol an asylum seeker in the pilot")
+    @Refusals(of = ParticipantRejection.class, value = {"asylum-application-after-registration", "w-document-expired",
+            "birth-not-before-asylum-application", "date-before-first-policy", "v-number-already-registered"})
     @APIResponse(responseCode = "201", description = "Registered; Location names the new participant",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ParticipantResponse.class)))
     public Uni<Response> register(@Valid @NotNull RegisterParticipantRequest body, @BeanParam CommandHeaders headers) {
@@ -106,7 +110,8 @@ public class ParticipantsResource {
         data.phone = request.phone();
         return Panache.getSession().chain(session -> session.persist(data).call(session::flush))
                 .onFailure(failure -> UniqueViolation.of(failure, V_NUMBER_CONSTRAINT))
-                .transform(taken -> new Rejected("personalData.vNumber", "is already registered for another participant"))
+                .transform(taken -> new Rejected(ParticipantRejection.V_NUMBER_ALREADY_REGISTERED, "personalData.vNumber",
+                        "is already registered for another participant"))
                 .replaceWithVoid();
     }
 

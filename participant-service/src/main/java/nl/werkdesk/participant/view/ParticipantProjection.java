@@ -5,18 +5,18 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.UUID;
-import nl.werkdesk.contracts.participant.ParticipantEvent;
-import nl.werkdesk.contracts.participant.ParticipantEvent.ActivityCompleted;
-import nl.werkdesk.contracts.participant.ParticipantEvent.AsylumApplicationRejected;
-import nl.werkdesk.contracts.participant.ParticipantEvent.IntakeCompleted;
-import nl.werkdesk.contracts.participant.ParticipantEvent.ParticipantLeftPilot;
-import nl.werkdesk.contracts.participant.ParticipantEvent.ParticipantPersonalDataErased;
-import nl.werkdesk.contracts.participant.ParticipantEvent.ParticipantRegistered;
-import nl.werkdesk.contracts.participant.ParticipantEvent.RelocatedByCOA;
-import nl.werkdesk.contracts.participant.ParticipantEvent.ResidencePermitGranted;
 import nl.werkdesk.eventsourcing.command.Aggregate.InlineProjection;
 import nl.werkdesk.eventsourcing.store.RecordedEvent;
 import nl.werkdesk.participant.domain.Participant.ResidenceStatus;
+import nl.werkdesk.participant.domain.ParticipantEvent;
+import nl.werkdesk.participant.domain.ParticipantEvent.ActivityCompleted;
+import nl.werkdesk.participant.domain.ParticipantEvent.AsylumApplicationRejected;
+import nl.werkdesk.participant.domain.ParticipantEvent.IntakeCompleted;
+import nl.werkdesk.participant.domain.ParticipantEvent.ParticipantLeftPilot;
+import nl.werkdesk.participant.domain.ParticipantEvent.ParticipantPersonalDataErased;
+import nl.werkdesk.participant.domain.ParticipantEvent.ParticipantRegistered;
+import nl.werkdesk.participant.domain.ParticipantEvent.RelocatedByCOA;
+import nl.werkdesk.participant.domain.ParticipantEvent.ResidencePermitGranted;
 
 /**
  * Keeps the participant list in step with the events, inside the append's transaction; on erasure it

@@ -117,8 +117,8 @@ class ConcurrencyAndIdempotencyTest {
         Map<String, Object> body = Api.registration("Willinklaan");
         Api.register(body);
         asCaseworker().body(body).post(PARTICIPANTS).then().statusCode(400)
-                .body("invalidParams[0].name", equalTo("personalData.vNumber"))
-                .body("invalidParams[0].reason", containsString("already registered"));
+                .body("type", equalTo("urn:nld:werkdesk:problem:v-number-already-registered"))
+                .body("invalidParams[0].name", equalTo("personalData.vNumber"));
     }
 
     @SafeVarargs

@@ -2,7 +2,6 @@ package nl.werkdesk.participant.rest;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
@@ -33,6 +32,8 @@ import nl.werkdesk.eventsourcing.http.CommandHeaders;
 import nl.werkdesk.eventsourcing.http.HttpCommand;
 import nl.werkdesk.eventsourcing.http.HttpCommands;
 import nl.werkdesk.eventsourcing.http.InvalidParameter;
+import nl.werkdesk.eventsourcing.http.Page;
+import nl.werkdesk.eventsourcing.http.Paging;
 import nl.werkdesk.eventsourcing.http.QueryParameters;
 import nl.werkdesk.eventsourcing.http.Refusals;
 import nl.werkdesk.eventsourcing.http.Roles;
@@ -59,9 +60,6 @@ import org.jboss.resteasy.reactive.RestQuery;
 @Consumes(MediaType.APPLICATION_JSON)
 public class ParticipantsResource {
 
-    static final int DEFAULT_PAGE_SIZE = 20;
-    static final int MAX_PAGE_SIZE = 100;
-    static final int MAX_PAGE = 100_000;
     static final String ELIGIBLE = "((p.residenceStatus = 'STATUS_HOLDER' and p.statusHolderSince <= :on)"
             + " or (p.eligibleFrom is not null and p.eligibleFrom <= :on and coalesce(p.eligibleUntil, :on) >= :on"
             + " and coalesce(p.receptionEndsOn, :on) >= :on))";
@@ -118,9 +116,8 @@ public class ParticipantsResource {
     @GET
     @WithSession
     @Operation(operationId = "listParticipants", summary = "Participants, newest registration first, filtered and paged")
-    @APIResponse(responseCode = "200", description = "One page of participants",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = QueryResponses.Page.class)))
-    public Uni<QueryResponses.Page> list(
+    @APIResponse(responseCode = "200", description = "One page of participants")
+    public Uni<Page<QueryResponses.ListItem>> list(
             @RestQuery @Parameter(description = "Current reception location") String location,
             @RestQuery @Parameter(description = "active or left") String status,
             @RestQuery @Parameter(description = "Only participants who may (true) or may not (false) do paid work on eligibleOn") String eligible,
@@ -128,8 +125,7 @@ public class ParticipantsResource {
             @RestQuery @Parameter(description = "Only participants whose intake is (true) or is not (false) completed") String intakeCompleted,
             @RestQuery @Parameter(description = "Page number, from 1") String page,
             @RestQuery @Parameter(description = "Participants per page, 1 to 100 (default 20)") String pageSize) {
-        int pageNumber = QueryParameters.integer("page", page, 1, 1, MAX_PAGE);
-        int size = QueryParameters.integer("pageSize", pageSize, DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE);
+        Paging paging = Paging.of(page, pageSize);
         String statusFilter = QueryParameters.oneOf("status", status, Set.of("active", "left"));
         Boolean eligibleFilter = QueryParameters.bool("eligible", eligible);
         LocalDate on = QueryParameters.date("eligibleOn", eligibleOn, calendar.today());
@@ -153,11 +149,8 @@ public class ParticipantsResource {
             where.add(intakeFilter ? "p.intakeCompletedOn is not null" : "p.intakeCompletedOn is null");
         }
         String query = "from ParticipantSummary p" + (where.isEmpty() ? "" : " where " + String.join(" and ", where));
-        var found = ParticipantSummary.<ParticipantSummary>find(query, Sort.descending("registeredOn").and("participantId"), parameters)
-                .page(Page.of(pageNumber - 1, size));
-        return found.list().chain(rows -> found.count().chain(total -> namesOf(rows).map(names -> new QueryResponses.Page(
-                rows.stream().map(row -> item(row, names.get(row.participantId))).toList(),
-                pageNumber, size, total, (int) ((total + size - 1) / size)))));
+        return paging.listAll(ParticipantSummary.<ParticipantSummary>find(query, Sort.descending("registeredOn").and("participantId"), parameters),
+                rows -> namesOf(rows).map(names -> rows.stream().map(row -> item(row, names.get(row.participantId))).toList()));
     }
 
     private static Uni<Map<UUID, String>> namesOf(List<ParticipantSummary> rows) {

@@ -22,10 +22,6 @@ public final class QueryResponses {
                            LocalDate leftOn) {
     }
 
-    @Schema(name = "ParticipantPage", description = "One page of participants, newest registration first")
-    public record Page(List<ListItem> items, int page, int pageSize, long totalItems, int totalPages) {
-    }
-
     @Schema(name = "JourneyStep", description = "One event of the participant's journey")
     public record JourneyStep(long version, String type, LocalDate occurredOn,
                               @Schema(description = "When it was recorded (UTC)") Instant recordedAt,

@@ -14,6 +14,7 @@ import nl.werkdesk.contracts.participant.ParticipantEvent.ResidencePermitGranted
 import nl.werkdesk.eventsourcing.consumer.IdempotentConsumer;
 import nl.werkdesk.eventsourcing.consumer.IncomingEvent;
 import nl.werkdesk.eventsourcing.consumer.PoisonMessage;
+import nl.werkdesk.placement.automation.RiskAssessment;
 import nl.werkdesk.placement.domain.Placement.Command;
 import nl.werkdesk.placement.view.KnownParticipant;
 import org.eclipse.microprofile.reactive.messaging.Incoming;

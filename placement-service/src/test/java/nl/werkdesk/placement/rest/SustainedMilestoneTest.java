@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.UUID;
 import nl.werkdesk.contracts.Topics;
 import nl.werkdesk.contracts.placement.PlacementEvent;
-import nl.werkdesk.placement.milestone.SustainedMilestoneCheck;
+import nl.werkdesk.placement.automation.SustainedMilestoneCheck;
 import nl.werkdesk.testing.ContractSchemas;
 import nl.werkdesk.testing.KafkaTopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

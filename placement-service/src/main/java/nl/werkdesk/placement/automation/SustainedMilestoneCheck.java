@@ -1,4 +1,4 @@
-package nl.werkdesk.placement.milestone;
+package nl.werkdesk.placement.automation;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.panache.common.Page;

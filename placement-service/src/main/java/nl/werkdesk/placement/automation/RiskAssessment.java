@@ -1,4 +1,4 @@
-package nl.werkdesk.placement.messaging;
+package nl.werkdesk.placement.automation;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,12 +31,12 @@ public class RiskAssessment {
         this.placements = placements;
     }
 
-    Uni<Void> ofParticipantsPlacements(UUID participantId, Placement.Command command, String consumer, IncomingEvent<?> cause) {
+    public Uni<Void> ofParticipantsPlacements(UUID participantId, Placement.Command command, String consumer, IncomingEvent<?> cause) {
         return PlacementSummary.<PlacementSummary>list("participantId = ?1 and status = ?2", participantId, PlacementSummary.Status.ACTIVE)
                 .chain(active -> assess(active, command, consumer, cause));
     }
 
-    Uni<Void> ofPlacementsOnPermit(UUID permitId, Placement.Command command, String consumer, IncomingEvent<?> cause) {
+    public Uni<Void> ofPlacementsOnPermit(UUID permitId, Placement.Command command, String consumer, IncomingEvent<?> cause) {
         return PlacementSummary.<PlacementSummary>list("permitId = ?1 and status = ?2", permitId, PlacementSummary.Status.ACTIVE)
                 .chain(active -> assess(active, command, consumer, cause));
     }

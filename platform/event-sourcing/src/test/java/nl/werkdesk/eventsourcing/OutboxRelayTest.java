@@ -217,6 +217,41 @@ class OutboxRelayTest {
         assertEachEventOnTheTopicOnce();
     }
 
+    /**
+     * A record with this service's source that is none of its events (a poison message someone sent) at the end of a
+     * partition must not hide the last real event there: recovery would otherwise publish that partition again.
+     */
+    @Test
+    void recoversPastARecordThatClaimsItsSourceButIsNoneOfItsEvents() throws Exception {
+        UUID id = counters().open();
+        counters().increment(id, 1);
+        topic.await(TOPIC, record -> record.key().equals(id.toString()), 2, PUBLISHED);
+        var impostor = new org.apache.kafka.clients.producer.ProducerRecord<String, String>(TOPIC, id.toString(), "{}");
+        java.util.Map.of("ce_specversion", "1.0", "ce_id", UUID.randomUUID().toString(), "ce_source", "urn:nld:werkdesk:sample-service",
+                        "ce_type", "nl.werkdesk.sample.counter-incremented", "ce_subject", UUID.randomUUID().toString(), "ce_sequence", "1")
+                .forEach((name, value) -> impostor.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
+        impostor.headers().add(IdempotentConsumerTest.REDELIVERED, "true".getBytes(StandardCharsets.UTF_8));
+        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, String>(java.util.Map.of(
+                "bootstrap.servers", KafkaBroker.shared().bootstrapServers(),
+                "key.serializer", org.apache.kafka.common.serialization.StringSerializer.class.getName(),
+                "value.serializer", org.apache.kafka.common.serialization.StringSerializer.class.getName()))) {
+            producer.send(impostor).get();
+        }
+        try (Connection database = PostgresServer.shared().connect("kernel")) {
+            database.createStatement().executeUpdate("UPDATE relay_checkpoint SET transaction_id = '0', global_position = 0");
+            await().atMost(PUBLISHED).until(() -> {
+                terminateRelayLockHolder(database);
+                return !relay.isLeader();
+            });
+        }
+        await().atMost(PUBLISHED).until(relay::isLeader);
+        counters().increment(id, 1);
+        topic.await(TOPIC, record -> record.key().equals(id.toString()) && "3".equals(KafkaTopicReader.header(record, "ce_sequence")),
+                1, PUBLISHED);
+        sleep(QUIET);
+        assertEachEventOnTheTopicOnce();
+    }
+
     @Test
     void acceptsCommandsWhileKafkaIsDownAndPublishesEveryEventOnceInOrderAfterwards() {
         KafkaBroker kafka = KafkaBroker.shared();

@@ -318,7 +318,7 @@ public class OutboxRelay {
                         config.tailTimeout()))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 .chain(found -> {
-                    List<PublishedTail.StreamVersion> last = List.copyOf(found.lastEvents().values());
+                    List<PublishedTail.StreamVersion> last = found.lastEvents().values().stream().flatMap(List::stream).toList();
                     if (last.isEmpty()) {
                         return Uni.createFrom().item(new PositionedTail(found, Map.of()));
                     }
@@ -330,12 +330,11 @@ public class OutboxRelay {
                             byEvent.put(new PublishedTail.StreamVersion(row.getUUID("stream_id"), row.getLong("version")),
                                     Position.of(row.getString("transaction_id"), row.getLong("global_position")));
                         }
+                        // On each partition, the latest of its records that is one of this service's stored events.
                         Map<Integer, Position> byPartition = new HashMap<>();
-                        found.lastEvents().forEach((partition, event) -> {
-                            if (byEvent.containsKey(event)) {
-                                byPartition.put(partition, byEvent.get(event));
-                            }
-                        });
+                        found.lastEvents().forEach((partition, events) -> events.stream().map(byEvent::get)
+                                .filter(java.util.Objects::nonNull).max(Position::compareTo)
+                                .ifPresent(position -> byPartition.put(partition, position)));
                         return new PositionedTail(found, byPartition);
                     });
                 })

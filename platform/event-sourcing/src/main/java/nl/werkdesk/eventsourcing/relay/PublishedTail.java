@@ -33,8 +33,12 @@ final class PublishedTail {
     record StreamVersion(UUID streamId, long version) {
     }
 
-    /** The last stored event per partition, and how many partitions the topic has. */
-    record Tail(int partitions, Map<Integer, StreamVersion> lastEvents) {
+    /**
+     * Per partition, the stored events of the own records in the last window that has any, and how many partitions
+     * the topic has. Several candidates, not only the last record: a record that carries this service's source but is
+     * not one of its events (a poison message, say) must not hide the real last one.
+     */
+    record Tail(int partitions, Map<Integer, List<StreamVersion>> lastEvents) {
 
         /** The partition Kafka's default partitioner chooses for a record with this key. */
         int partitionOf(String key) {
@@ -66,27 +70,29 @@ final class PublishedTail {
             }
             List<TopicPartition> partitions = infos.stream().map(info -> new TopicPartition(topic, info.partition())).toList();
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, timeout);
-            Map<Integer, StreamVersion> last = new HashMap<>();
+            Map<Integer, List<StreamVersion>> last = new HashMap<>();
             for (TopicPartition partition : partitions) {
-                lastOwnEvent(consumer, partition, ends.get(partition), source, deadline)
-                        .ifPresent(event -> last.put(partition.partition(), event));
+                List<StreamVersion> own = lastOwnEvents(consumer, partition, ends.get(partition), source, deadline);
+                if (!own.isEmpty()) {
+                    last.put(partition.partition(), own);
+                }
             }
             return new Tail(partitions.size(), last);
         }
     }
 
     /**
-     * The stored event of the last record on the partition that this relay published (by its CloudEvents source),
-     * reading back window by window: other records (a poison message someone sent, say) are passed over.
+     * The stored events of the records with this relay's CloudEvents source in the last window of the partition that
+     * has any, reading back window by window: other records are passed over.
      */
-    private static java.util.Optional<StreamVersion> lastOwnEvent(KafkaConsumer<byte[], byte[]> consumer, TopicPartition partition,
-                                                         long end, String source, long deadline) {
+    private static List<StreamVersion> lastOwnEvents(KafkaConsumer<byte[], byte[]> consumer, TopicPartition partition,
+                                                    long end, String source, long deadline) {
         consumer.assign(List.of(partition));
         long windowEnd = end;
         while (windowEnd > 0) {
             long windowStart = Math.max(0, windowEnd - WINDOW);
             consumer.seek(partition, windowStart);
-            StreamVersion found = null;
+            List<StreamVersion> found = new java.util.ArrayList<>();
             long position = windowStart;
             while (position < windowEnd) {
                 if (System.nanoTime() > deadline) {
@@ -94,18 +100,18 @@ final class PublishedTail {
                 }
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
                     if (record.offset() < windowEnd) {
-                        found = ownEvent(record, source).orElse(found);
+                        ownEvent(record, source).ifPresent(found::add);
                     }
                     position = record.offset() + 1;
                 }
                 position = Math.max(position, consumer.position(partition));
             }
-            if (found != null) {
-                return java.util.Optional.of(found);
+            if (!found.isEmpty()) {
+                return found;
             }
             windowEnd = windowStart;
         }
-        return java.util.Optional.empty();
+        return List.of();
     }
 
     private static java.util.Optional<StreamVersion> ownEvent(ConsumerRecord<byte[], byte[]> record, String source) {

@@ -97,6 +97,23 @@ public class EventStore {
                 .map(rows -> rows.stream().map(row -> EventStore.<Object>decode(codecOf.apply(row.streamType), row)).toList());
     }
 
+    /**
+     * Up to {@code limit} events of the given stream types after {@code afterPosition}, in the order they were appended
+     * (global position): a page of the whole history, for rebuilding views. Committed rows only, as any read.
+     */
+    public Uni<List<RecordedEvent<Object>>> readAll(Collection<String> streamTypes, long afterPosition, int limit,
+                                                    Function<String, EventCodec<?>> codecOf) {
+        return Panache.getSession()
+                .chain(session -> session.createSelectionQuery(
+                                "from StoredEvent where streamType in :types and globalPosition > :after order by globalPosition",
+                                StoredEvent.class)
+                        .setParameter("types", streamTypes)
+                        .setParameter("after", afterPosition)
+                        .setMaxResults(limit)
+                        .getResultList())
+                .map(rows -> rows.stream().map(row -> EventStore.<Object>decode(codecOf.apply(row.streamType), row)).toList());
+    }
+
     private static <E> RecordedEvent<E> decode(EventCodec<? extends E> codec, StoredEvent row) {
         return new RecordedEvent<>(row.globalPosition, row.eventId, row.streamId, row.streamType, row.version, row.type,
                 codec.decode(row.type, row.schemaVersion, row.data), codec.decodeMetadata(row.metadata), row.occurredAt, row.recordedAt);

@@ -24,7 +24,6 @@ import java.util.List;
 import java.util.UUID;
 import nl.werkdesk.contracts.Sector;
 import nl.werkdesk.contracts.employer.EmployerEvent;
-import nl.werkdesk.contracts.employer.TwvIntermediary;
 import nl.werkdesk.employer.EmployerModule;
 import nl.werkdesk.employer.domain.Employer;
 import nl.werkdesk.employer.domain.Employer.Command;
@@ -165,7 +164,8 @@ public class EmployerResource {
     }
 
     private static EmployerListItem item(EmployerSummary row) {
-        TwvIntermediary intermediary = row.twvIntermediaryFrom == null ? null : new TwvIntermediary(row.twvIntermediaryFrom, row.twvIntermediaryUntil);
+        QueryResponses.TwvIntermediaryResponse intermediary = row.twvIntermediaryFrom == null ? null
+                : new QueryResponses.TwvIntermediaryResponse(row.twvIntermediaryFrom, row.twvIntermediaryUntil);
         return new EmployerListItem(row.employerId, row.tradeName, row.kvkNumber, row.sector, row.temporaryEmploymentAgency,
                 row.registeredOn, intermediary);
     }

@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.UUID;
 import nl.werkdesk.contracts.Sector;
 import nl.werkdesk.contracts.employer.EmployerEvent;
-import nl.werkdesk.contracts.employer.TwvIntermediary;
 import nl.werkdesk.employer.domain.Employer;
 import nl.werkdesk.employer.view.ContactPerson;
 import nl.werkdesk.eventsourcing.command.CommandResult;
@@ -20,14 +19,14 @@ public record EmployerResponse(
         String kvkNumber,
         Sector sector,
         boolean temporaryEmploymentAgency,
-        @Schema(description = "The intermediary that takes the TWV paperwork; null when the employer applies itself")
-        TwvIntermediary twvIntermediary,
+        @Schema(nullable = true, description = "The intermediary that takes the TWV paperwork; null when the employer applies itself")
+        QueryResponses.TwvIntermediaryResponse twvIntermediary,
         @Schema(description = "The registration, or the latest change of the TWV intermediary arrangement")
         LocalDate twvIntermediarySince,
         ContactPersonResponse contactPerson) {
 
     @Schema(name = "EmployerContactPerson")
-    public record ContactPersonResponse(String name, String phone, String email) {
+    public record ContactPersonResponse(String name, @Schema(nullable = true) String phone, @Schema(nullable = true) String email) {
 
         static ContactPersonResponse of(ContactPerson person) {
             return person == null ? null : new ContactPersonResponse(person.name, person.phone, person.email);
@@ -42,7 +41,8 @@ public record EmployerResponse(
 
     static EmployerResponse of(Employer.State.Registered employer, long version, ContactPerson person) {
         return new EmployerResponse(employer.employerId(), version, employer.registeredOn(), employer.tradeName(),
-                employer.kvkNumber(), employer.sector(), employer.temporaryEmploymentAgency(), employer.twvIntermediary(),
+                employer.kvkNumber(), employer.sector(), employer.temporaryEmploymentAgency(),
+                QueryResponses.TwvIntermediaryResponse.of(employer.twvIntermediary()),
                 employer.lastChangedOn(), ContactPersonResponse.of(person));
     }
 }

@@ -18,7 +18,18 @@ public final class QueryResponses {
 
     @Schema(name = "EmployerListItem", description = "An employer, without its contact person")
     public record EmployerListItem(UUID employerId, String tradeName, String kvkNumber, Sector sector,
-                                   boolean temporaryEmploymentAgency, LocalDate registeredOn, TwvIntermediary twvIntermediary) {
+                                   boolean temporaryEmploymentAgency, LocalDate registeredOn,
+                                   @Schema(nullable = true, description = "Null when the employer applies for TWVs itself")
+                                   TwvIntermediaryResponse twvIntermediary) {
+    }
+
+    @Schema(name = "TwvIntermediary", description = "An intermediary takes the employer's TWV paperwork from a date on")
+    public record TwvIntermediaryResponse(LocalDate from,
+                                          @Schema(nullable = true, description = "The last day (inclusive); null when open-ended") LocalDate until) {
+
+        static TwvIntermediaryResponse of(TwvIntermediary intermediary) {
+            return intermediary == null ? null : new TwvIntermediaryResponse(intermediary.from(), intermediary.until());
+        }
     }
 
     @Schema(name = "EmployerPage", description = "One page of employers, by trade name")
@@ -55,7 +66,7 @@ public final class QueryResponses {
 
     @Schema(name = "MinimumWage", description = "The statutory minimum wage (gross, per hour, adults) from a date on")
     public record MinimumWageResponse(LocalDate validFrom,
-                                      @Schema(description = "Last day; null for the rate in force now and later") LocalDate validUntil,
+                                      @Schema(nullable = true, description = "Last day; null for the rate in force now and later") LocalDate validUntil,
                                       @Schema(description = "Gross hourly minimum wage in euro cents") long hourlyCents) {
     }
 }

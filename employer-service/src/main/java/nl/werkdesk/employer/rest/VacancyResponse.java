@@ -26,10 +26,10 @@ public record VacancyResponse(
         @Schema(description = "Gross wage per hour in euro cents") long hourlyWageCents,
         LanguageLevel requiredDutchLevel,
         String location,
-        LocalDate filledOn,
-        @Schema(description = "The participant who got the job; null when filled outside the pilot or not filled")
+        @Schema(nullable = true) LocalDate filledOn,
+        @Schema(nullable = true, description = "The participant who got the job; null when filled outside the pilot or not filled")
         UUID participantId,
-        LocalDate closedOn) {
+        @Schema(nullable = true) LocalDate closedOn) {
 
     public enum VacancyStatus {
         @JsonProperty("open") OPEN,

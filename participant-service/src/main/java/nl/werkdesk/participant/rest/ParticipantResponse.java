@@ -28,16 +28,16 @@ public record ParticipantResponse(
         WDocumentType wDocumentType,
         LocalDate wDocumentValidUntil,
         List<String> languages,
-        WorkEligibility workEligibility,
+        WorkEligibilityResponse workEligibility,
         ResidenceStatus residenceStatus,
         LocalDate residenceStatusSince,
-        LocalDate receptionEndsOn,
-        Participant.Intake intake,
+        @Schema(nullable = true, description = "Set once the asylum application is rejected") LocalDate receptionEndsOn,
+        @Schema(nullable = true, description = "Null until the intake is completed") Participant.Intake intake,
         List<Participant.Activity> activities,
-        LocalDate leftOn,
-        LeaveReason leaveReason,
-        @Schema(description = "Null once erased") PersonalDataResponse personalData,
-        LocalDate personalDataErasedOn) {
+        @Schema(nullable = true) LocalDate leftOn,
+        @Schema(nullable = true) LeaveReason leaveReason,
+        @Schema(nullable = true, description = "Null once erased") PersonalDataResponse personalData,
+        @Schema(nullable = true) LocalDate personalDataErasedOn) {
 
     public enum ParticipationStatus {
         @JsonProperty("active") ACTIVE,
@@ -54,8 +54,21 @@ public record ParticipantResponse(
         }
     }
 
+    @Schema(name = "WorkEligibility", description = "When the participant may work in paid employment, as judged at registration")
+    public record WorkEligibilityResponse(
+            @Schema(nullable = true, description = "Null when the participant may not work at all") LocalDate from,
+            @Schema(nullable = true, description = "The end of the W-document; null when open-ended") LocalDate until,
+            @Schema(description = "The policy in force on from (or on registration)") String policy,
+            @Schema(nullable = true, description = "Why the participant may never work; null when from is set") String reason) {
+
+        static WorkEligibilityResponse of(WorkEligibility eligibility) {
+            return new WorkEligibilityResponse(eligibility.from(), eligibility.until(), eligibility.policy(), eligibility.reason());
+        }
+    }
+
     @Schema(name = "ParticipantPersonalData")
-    public record PersonalDataResponse(String fullName, LocalDate dateOfBirth, String nationality, String vNumber, String phone) {
+    public record PersonalDataResponse(String fullName, LocalDate dateOfBirth, String nationality, String vNumber,
+                                       @Schema(nullable = true) String phone) {
 
         static PersonalDataResponse of(PersonalData data) {
             return data == null ? null : new PersonalDataResponse(data.fullName, data.dateOfBirth, data.nationality, data.vNumber, data.phone);
@@ -74,7 +87,7 @@ public record ParticipantResponse(
         return new ParticipantResponse(journey.participantId(), version,
                 left == null ? ParticipationStatus.ACTIVE : ParticipationStatus.LEFT,
                 journey.registeredOn(), journey.location(), journey.asylumApplicationDate(), journey.asylumTrack(),
-                journey.wDocument().type(), journey.wDocument().validUntil(), journey.languages(), journey.workEligibility(),
+                journey.wDocument().type(), journey.wDocument().validUntil(), journey.languages(), WorkEligibilityResponse.of(journey.workEligibility()),
                 ResidenceStatus.of(journey.residenceStatus()), journey.residenceStatusSince(), journey.receptionEndsOn(),
                 journey.intake(), journey.activities(), left == null ? null : left.leftOn(), left == null ? null : left.reason(),
                 PersonalDataResponse.of(personalData), journey.personalDataErasedOn());

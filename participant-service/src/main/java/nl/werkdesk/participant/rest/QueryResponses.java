@@ -16,10 +16,12 @@ public final class QueryResponses {
     }
 
     @Schema(name = "ParticipantListItem")
-    public record ListItem(UUID participantId, String fullName, LocalDate registeredOn, String location,
+    public record ListItem(UUID participantId, @Schema(nullable = true, description = "Null once erased") String fullName,
+                           LocalDate registeredOn, String location,
                            ParticipantResponse.ParticipationStatus status, ParticipantResponse.ResidenceStatus residenceStatus,
-                           LocalDate intakeCompletedOn, int activityCount, LocalDate eligibleFrom, LocalDate eligibleUntil,
-                           LocalDate leftOn) {
+                           @Schema(nullable = true) LocalDate intakeCompletedOn, int activityCount,
+                           @Schema(nullable = true) LocalDate eligibleFrom, @Schema(nullable = true) LocalDate eligibleUntil,
+                           @Schema(nullable = true) LocalDate leftOn) {
     }
 
     @Schema(name = "JourneyStep", description = "One event of the participant's journey")
@@ -34,16 +36,21 @@ public final class QueryResponses {
     }
 
     @Schema(name = "WorkEligibilityVerdict", description = "Whether the participant may do paid work on a date, and why (not)")
-    public record WorkEligibilityResponse(LocalDate on, boolean eligible, LocalDate eligibleFrom, LocalDate eligibleUntil,
-                                          @Schema(description = "Id of the policy in force on that date") String policyInForce,
+    public record WorkEligibilityResponse(LocalDate on, boolean eligible, @Schema(nullable = true) LocalDate eligibleFrom,
+                                          @Schema(nullable = true) LocalDate eligibleUntil,
+                                          @Schema(nullable = true, description = "Id of the policy in force on that date; null before the first policy")
+                                          String policyInForce,
                                           List<String> reasons) {
     }
 
     @Schema(name = "WorkEligibilityPolicy", description = "The rules for asylum seekers' paid work from a date on")
-    public record PolicyResponse(String id, String name, LocalDate validFrom, LocalDate validUntil,
+    public record PolicyResponse(String id, String name, LocalDate validFrom,
+                                 @Schema(nullable = true, description = "Null while no later policy replaces it") LocalDate validUntil,
                                  @Schema(description = "Per asylum track, the wait after the asylum application (ISO 8601 period); a missing track has no access")
                                  java.util.Map<String, String> waitingPeriods,
-                                 boolean dublinClaimantsExcluded, Integer maxWorkWeeksPer52Weeks, int minimumAge,
+                                 boolean dublinClaimantsExcluded,
+                                 @Schema(nullable = true, description = "Null when there is no such limit") Integer maxWorkWeeksPer52Weeks,
+                                 int minimumAge,
                                  @Schema(description = "ISO 8601 period after a rejection until reception ends") String departureTerm) {
 
         static PolicyResponse of(WorkEligibilityPolicy policy, LocalDate validUntil) {

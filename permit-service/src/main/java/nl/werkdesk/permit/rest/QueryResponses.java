@@ -17,10 +17,11 @@ public final class QueryResponses {
     @Schema(name = "PermitListItem")
     public record ListItem(UUID permitId, UUID participantId, UUID employerId, UUID vacancyId, PermitResponse.PermitStatus status,
                            List<PermitResponse.PendingInformation> pendingInformation, LocalDate requestedOn, LocalDate startDate,
-                           LocalDate completedOn, LocalDate decisionDueOn,
-                           @Schema(description = "Days UWV's decision is past due on the date asked for; null when not overdue")
+                           @Schema(nullable = true) LocalDate completedOn, @Schema(nullable = true) LocalDate decisionDueOn,
+                           @Schema(nullable = true, description = "Days UWV's decision is past due on the date asked for; null when not overdue")
                            Long daysOverdue,
-                           LocalDate decidedOn, LocalDate validUntil, LocalDate closedOn) {
+                           @Schema(nullable = true) LocalDate decidedOn, @Schema(nullable = true) LocalDate validUntil,
+                           @Schema(nullable = true) LocalDate closedOn) {
 
         static ListItem of(PermitSummary row, LocalDate on) {
             boolean overdue = row.decisionDueOn != null && row.status == nl.werkdesk.permit.domain.Permit.Status.APPLICATION_COMPLETE
@@ -52,8 +53,8 @@ public final class QueryResponses {
     @Schema(name = "LeadTimeSummary", description = "Over every decided permit in the period")
     public record LeadTimeSummary(
             @Schema(description = "Permits UWV decided on") long count,
-            @Schema(description = "Median days from request to decision; null when there are none") Double medianDays,
-            @Schema(description = "Share (0 to 1) of decisions within the legal term; null when there are none") Double withinTermShare) {
+            @Schema(nullable = true, description = "Median days from request to decision; null when there are none") Double medianDays,
+            @Schema(nullable = true, description = "Share (0 to 1) of decisions within the legal term; null when there are none") Double withinTermShare) {
     }
 
     @Schema(name = "LeadTimes", description = "UWV's decision lead times: the summary, and one page of the permits behind it")

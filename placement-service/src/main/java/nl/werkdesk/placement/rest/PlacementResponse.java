@@ -21,7 +21,7 @@ public record PlacementResponse(
         UUID participantId,
         UUID employerId,
         UUID vacancyId,
-        @Schema(description = "The granted TWV the placement rests on; null for a status holder") UUID permitId,
+        @Schema(nullable = true, description = "The granted TWV the placement rests on; null for a status holder") UUID permitId,
         Sector sector,
         @Schema(description = "Where the work is, from the vacancy") String location,
         LocalDate startedOn,
@@ -30,9 +30,9 @@ public record PlacementResponse(
         ContractType contractType,
         @Schema(description = "True while an active placement has a risk the caseworker has not yet resolved") boolean atRisk,
         @Schema(description = "The open risks, each with the day it was flagged") List<Placement.Risk> risks,
-        @Schema(description = "The day the placement counted as sustained (26 weeks), once it has; null again when an end dated before it is reported later") LocalDate sustainedOn,
-        LocalDate endedOn,
-        EndReason endReason) {
+        @Schema(nullable = true, description = "The day the placement counted as sustained (26 weeks), once it has; null again when an end dated before it is reported later") LocalDate sustainedOn,
+        @Schema(nullable = true) LocalDate endedOn,
+        @Schema(nullable = true) EndReason endReason) {
 
     public enum PlacementStatus {
         @JsonProperty("active") ACTIVE,

@@ -21,8 +21,9 @@ public final class QueryResponses {
                            LocalDate startedOn, int hoursPerWeek, long hourlyWageCents, ContractType contractType,
                            PlacementResponse.PlacementStatus status, boolean atRisk,
                            @Schema(description = "The open risks") List<RiskReason> riskReasons,
-                           @Schema(description = "The day the oldest open risk was flagged") LocalDate atRiskSince,
-                           LocalDate sustainedOn, LocalDate endedOn, EndReason endReason) {
+                           @Schema(nullable = true, description = "The day the oldest open risk was flagged") LocalDate atRiskSince,
+                           @Schema(nullable = true) LocalDate sustainedOn, @Schema(nullable = true) LocalDate endedOn,
+                           @Schema(nullable = true) EndReason endReason) {
 
         static ListItem of(PlacementSummary row) {
             List<RiskReason> risks = row.risks();

@@ -14,10 +14,10 @@ public final class MetricsResponses {
 
     @Schema(name = "MetricsScope", description = "The scope the figures are about, as asked (absent filters: everything)")
     public record ScopeResponse(
-            @Schema(description = "Enrolment location of the participants; bookings at that location") String location,
-            @Schema(description = "Pilot phase of the enrolment date") Integer phase,
-            @Schema(description = "Enrolments (and bookings) from this date") LocalDate from,
-            @Schema(description = "Enrolments (and bookings) until this date") LocalDate to,
+            @Schema(nullable = true, description = "Enrolment location of the participants; bookings at that location") String location,
+            @Schema(nullable = true, description = "Pilot phase of the enrolment date") Integer phase,
+            @Schema(nullable = true, description = "Enrolments (and bookings) from this date") LocalDate from,
+            @Schema(nullable = true, description = "Enrolments (and bookings) until this date") LocalDate to,
             @Schema(description = "Only facts whose business date is on or before this date count") LocalDate asOf,
             @Schema(description = "True when counts from 1 to the threshold are suppressed in breakdowns (analysts)") boolean suppressed) {
 
@@ -36,15 +36,15 @@ public final class MetricsResponses {
             @Schema(description = "TWVs requested") long twvsRequested,
             @Schema(description = "TWVs granted by UWV") long twvsGranted,
             @Schema(description = "TWVs refused by UWV") long twvsRefused,
-            @Schema(description = "Median days from request to UWV's decision (granted or refused); null without decisions")
+            @Schema(nullable = true, description = "Median days from request to UWV's decision (granted or refused); null without decisions")
             BigDecimal medianTwvLeadTimeDays,
             @Schema(description = "Participants with at least one placement started") long participantsPlaced,
-            @Schema(description = "participantsPlaced / enrolled, a fraction with four decimals; null without enrolments")
+            @Schema(nullable = true, description = "participantsPlaced / enrolled, a fraction with four decimals; null without enrolments")
             BigDecimal placementRate,
             @Schema(description = "Placements started and not (yet) ended") long activePlacements,
             @Schema(description = "Placements that lasted 26 weeks") long sustainedPlacements,
             @Schema(description = "Placements that ended because COA relocated the participant") long placementsEndedByCoaRelocation,
-            @Schema(description = "Median days from the intake to the participant's first placement; null without placements after an intake")
+            @Schema(nullable = true, description = "Median days from the intake to the participant's first placement; null without placements after an intake")
             BigDecimal medianDaysFromIntakeToFirstPlacement,
             @Schema(description = "Budget allocated to the phases of the scope, in euro cents. Null in a location scope: budget is "
                     + "programme-wide (budgetAbsentReason says so)", nullable = true)
@@ -72,7 +72,7 @@ public final class MetricsResponses {
             @Schema(enumeration = {"enrolled", "intake", "activity", "twv-requested", "twv-granted", "placed", "sustained"})
             String stage,
             @Schema(description = "Participants who reached this stage") long participants,
-            @Schema(description = "participants / enrolled, four decimals; null without enrolments") BigDecimal shareOfEnrolled) {
+            @Schema(nullable = true, description = "participants / enrolled, four decimals; null without enrolments") BigDecimal shareOfEnrolled) {
     }
 
     @Schema(name = "PlacementsBySector", description = "Placements started, by the employer's sector, as of a date")
@@ -91,10 +91,10 @@ public final class MetricsResponses {
 
     @Schema(name = "LocationFigures")
     public record LocationFigures(
-            @Schema(description = "Enrolment location; null in the total") String location,
+            @Schema(nullable = true, description = "Enrolment location; null in the total") String location,
             Count enrolled,
             Count participantsPlaced,
-            @Schema(description = "participantsPlaced / enrolled, four decimals; null when either count is suppressed or nobody enrolled")
+            @Schema(nullable = true, description = "participantsPlaced / enrolled, four decimals; null when either count is suppressed or nobody enrolled")
             BigDecimal placementRate,
             @Schema(description = "Placements started") Count placements,
             Count activePlacements) {
@@ -109,7 +109,7 @@ public final class MetricsResponses {
             @Schema(description = "The month, yyyy-mm", examples = "2025-10", pattern = "^[0-9]{4}-[0-9]{2}$") String month,
             @Schema(description = "Participants enrolled by the month's end") Count enrolled,
             @Schema(description = "Participants placed by the month's end") Count participantsPlaced,
-            @Schema(description = "participantsPlaced / enrolled at the month's end; null when either count is suppressed")
+            @Schema(nullable = true, description = "participantsPlaced / enrolled at the month's end; null when either count is suppressed")
             BigDecimal placementRate,
             @Schema(description = "Placements active at the month's end") Count activePlacements,
             @Schema(description = "Expenditure booked within the month, after corrections made on or before asOf, in euro cents")
@@ -124,6 +124,6 @@ public final class MetricsResponses {
     }
 
     @Schema(name = "Phase")
-    public record PhaseResponse(int number, LocalDate startsOn, @Schema(description = "Null while the phase runs") LocalDate endsOn) {
+    public record PhaseResponse(int number, LocalDate startsOn, @Schema(nullable = true, description = "Null while the phase runs") LocalDate endsOn) {
     }
 }

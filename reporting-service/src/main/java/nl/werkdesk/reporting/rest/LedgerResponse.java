@@ -16,7 +16,7 @@ public record LedgerResponse(
         @Schema(description = "budgetCents - spentCents; negative when overspent") long remainingCents,
         List<AllocationResponse> allocations,
         List<BookingResponse> bookings,
-        @Schema(description = "What the latest change made; null for an empty ledger") ChangeResponse latestChange) {
+        @Schema(nullable = true, description = "What the latest change made; null for an empty ledger") ChangeResponse latestChange) {
 
     @Schema(name = "BudgetAllocation")
     public record AllocationResponse(UUID allocationId, int phase, long amountCents, LocalDate allocatedOn) {
@@ -24,7 +24,7 @@ public record LedgerResponse(
 
     @Schema(name = "ExpenditureBooking")
     public record BookingResponse(UUID bookingId, ExpenditureCategory category,
-                                  @Schema(description = "Null for a programme-wide cost") String location,
+                                  @Schema(nullable = true, description = "Null for a programme-wide cost") String location,
                                   LocalDate bookedOn,
                                   @Schema(description = "As booked") long bookedCents,
                                   @Schema(description = "After the corrections") long amountCents,

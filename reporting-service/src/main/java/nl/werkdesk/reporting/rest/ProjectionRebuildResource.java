@@ -59,20 +59,20 @@ public class ProjectionRebuildResource {
             String requestedBy,
             Instant startedAt,
             Instant heartbeatAt,
-            Instant finishedAt,
+            @Schema(nullable = true) Instant finishedAt,
             @Schema(description = "Offsets read so far, over all partitions of all topics") long consumedOffsets,
             @Schema(description = "Offsets to read: the ends of the topics when the rebuild started") long targetOffsets,
             @Schema(description = "consumedOffsets / targetOffsets in percent") int percentDone,
             @Schema(description = "Events written into the new generation by the rebuild") long eventsApplied,
             @Schema(description = "Records that are no event this service reads (they went to the dead-letter topic when they came)")
             long eventsSkipped,
-            @Schema(description = "Why it failed") String failure) {
+            @Schema(nullable = true, description = "Why it failed") String failure) {
     }
 
     @Schema(name = "ProjectionRebuilds")
     public record RebuildsResponse(
             @Schema(description = "The generation the metrics read") int liveGeneration,
-            @Schema(description = "The generation a running rebuild fills; null when none runs") Integer buildingGeneration,
+            @Schema(nullable = true, description = "The generation a running rebuild fills; null when none runs") Integer buildingGeneration,
             @Schema(description = "Newest first") List<RebuildResponse> rebuilds) {
     }
 

@@ -1,0 +1,8 @@
+package nl.werkdesk.permit.rest;
+
+import io.quarkus.test.junit.QuarkusTest;
+import nl.werkdesk.testing.OpenApiDocumentChecks;
+
+@QuarkusTest
+class OpenApiDocumentTest extends OpenApiDocumentChecks {
+}

@@ -140,6 +140,18 @@ public final class OpenApiContract {
         }
     }
 
+    /**
+     * Holds an exchange made with java.net.http against the document of the service that answered; fails as
+     * {@link #assertValid(Exchange)} does.
+     *
+     * @param requestBody the body that was sent, or null
+     */
+    public static void assertValid(HttpRequest request, String requestBody, HttpResponse<String> response) {
+        ofServer(request.uri()).assertValid(new Exchange(request.method(), request.uri().getRawPath(),
+                request.headers().firstValue("Content-Type").orElse(null), requestBody, response.statusCode(),
+                response.headers().map(), response.body()));
+    }
+
     /** Fails with every way the exchange breaks the document: the operation, the status, where and what was expected. */
     public void assertValid(Exchange exchange) {
         List<String> violations = violations(exchange);
@@ -162,7 +174,8 @@ public final class OpenApiContract {
         JsonNode operation = template.map(t -> document.path("paths").path(t).path(method)).orElse(null);
         if (operation == null || operation.isMissingNode()) {
             // No such resource, or not this method on it: the kernel answers 404 or 405 with problem details.
-            String what = template.isEmpty() ? "no documented path" : "no documented operation " + method.toUpperCase(Locale.ROOT) + " " + template.get();
+            String what = template.isEmpty() ? "no documented path"
+                    : "no documented operation " + method.toUpperCase(Locale.ROOT) + " " + template.get();
             if (exchange.status() == 404 || exchange.status() == 405) {
                 problem(exchange, what, violations);
             } else {

@@ -33,12 +33,15 @@ import nl.werkdesk.local.scenario.ScenarioGenerator;
 import nl.werkdesk.local.scenario.ScenarioPlayer;
 import nl.werkdesk.testing.ContractSchemas;
 import nl.werkdesk.testing.KafkaTopicReader;
+import nl.werkdesk.testing.OpenApiContract;
 
 /**
  * The whole suite as ./werkdesk runs it: the stack started by the launcher's own {@link Stack} (Kafka, PostgreSQL and
  * the five service jars as processes, on free loopback ports and a fresh home), a small scenario played through
- * REST, reporting-service's figures checked exactly, every event on the five topics checked as a CloudEvent of its
- * contract (and none in a dead-letter topic), and a clean stop: every process gone, every port free.
+ * REST with every exchange held against the service's OpenAPI document, reporting-service's figures checked exactly,
+ * every event on the five topics checked as a CloudEvent of its contract (and none in a dead-letter topic), the
+ * TypeScript client of clients/typescript generated from the documents, compiled and run, and a clean stop: every
+ * process gone, every port free.
  */
 class WholeSuiteTest {
 
@@ -81,6 +84,11 @@ class WholeSuiteTest {
 
             assertEvaluationFigures(settings, plan);
             assertCloudEventsOnEveryTopic(settings, plan);
+
+            TypedClient.Finished typed = TypedClient.buildAndRun(ROOT, settings, DevKeys.in(settings.keys()));
+            LOG.infof("the typed client:%n%s", typed.output());
+            assertEquals(0, typed.exitCode(), "the typed client's run: " + typed.lastLines());
+            assertTrue(typed.output().contains("typed client: 10 calls answered as the documents say"), typed.lastLines());
         } finally {
             stack.stop();
         }
@@ -178,7 +186,7 @@ class WholeSuiteTest {
         DevKeys keys = DevKeys.in(settings.keys());
         Map<String, URI> services = new LinkedHashMap<>();
         settings.services().forEach(s -> services.put(s.shortName(), s.uri()));
-        return new Api(services, keys::token);
+        return new Api(services, keys::token, OpenApiContract::assertValid);
     }
 
     /** A fresh home under target/ and free loopback ports, so that a stack of the developer's own can keep running. */
@@ -186,6 +194,6 @@ class WholeSuiteTest {
         Path target = ROOT.resolve("deploy/local/target");
         Files.createDirectories(target);
         Path home = Files.createTempDirectory(target, "whole-suite-");
-return Settings.onFreePorts(ROOT, home, List.of(Settings.DEFAULT_SERVICE_JAVA_OPTIONS.split(" ")));
+        return Settings.onFreePorts(ROOT, home, List.of(Settings.DEFAULT_SERVICE_JAVA_OPTIONS.split(" ")));
     }
 }

@@ -11,7 +11,13 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** Raw HTTP to the services: any method, header and body, so that a test can send what a well-behaved client never would. */
+import nl.werkdesk.testing.OpenApiContract;
+
+/**
+ * Raw HTTP to the services: any method, header and body, so that a test can send what a well-behaved client never would.
+ * Every answer is held against the OpenAPI document of the service that gave it: a response the document does not
+ * describe fails the test that received it.
+ */
 final class Http {
 
     static final ObjectMapper JSON = new ObjectMapper();
@@ -74,7 +80,9 @@ final class Http {
         });
         request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         try {
-            HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpRequest built = request.build();
+            HttpResponse<String> response = CLIENT.send(built, HttpResponse.BodyHandlers.ofString());
+            OpenApiContract.assertValid(built, body, response);
             return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null), response.body(),
                     response.headers().map(), null);
         } catch (IOException e) {

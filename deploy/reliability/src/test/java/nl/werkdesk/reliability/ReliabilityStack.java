@@ -36,6 +36,7 @@ import nl.werkdesk.local.scenario.ScenarioGenerator;
 import nl.werkdesk.local.scenario.ScenarioPlayer;
 import nl.werkdesk.testing.JwtKeys;
 import nl.werkdesk.testing.KafkaTopicReader;
+import nl.werkdesk.testing.OpenApiContract;
 import nl.werkdesk.testing.PostgresProcess;
 
 /**
@@ -108,7 +109,7 @@ final class ReliabilityStack {
     ScenarioPlayer player() {
         Map<String, URI> services = new LinkedHashMap<>();
         settings.services().forEach(s -> services.put(s.shortName(), s.uri()));
-        return new ScenarioPlayer(new Api(services, keys::token), LOG::info, 4, PROPAGATION);
+        return new ScenarioPlayer(new Api(services, keys::token, OpenApiContract::assertValid), LOG::info, 4, PROPAGATION);
     }
 
     Settings.Service service(String module) {

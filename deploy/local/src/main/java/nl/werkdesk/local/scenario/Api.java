@@ -31,29 +31,43 @@ public final class Api {
 
     private final Map<String, URI> services;
     private final Function<String, String> tokens;
+    private final Check check;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(CONNECT_TIMEOUT).build();
+
+    /** Sees every exchange before the scenario does, e.g. to hold it against the service's OpenAPI document. */
+    @FunctionalInterface
+    public interface Check {
+        /** @param requestBody the JSON sent, or null */
+        void exchange(HttpRequest request, String requestBody, HttpResponse<String> response);
+    }
 
     /**
      * @param services base URI of each service by short name ({@link #PARTICIPANTS} ...)
      * @param tokens a bearer token for a role
      */
     public Api(Map<String, URI> services, Function<String, String> tokens) {
+        this(services, tokens, (request, body, response) -> { });
+    }
+
+    public Api(Map<String, URI> services, Function<String, String> tokens, Check check) {
         this.services = Map.copyOf(services);
         this.tokens = tokens;
+        this.check = check;
     }
 
     /** A command: POST with a JSON body and an Idempotency-Key, so that a retried call is applied once. */
     public JsonNode post(String service, String role, String path, Object body, String idempotencyKey) {
+        String json = write(body);
         HttpRequest.Builder request = request(service, role, path)
                 .header("Content-Type", "application/json")
                 .header("Idempotency-Key", idempotencyKey)
-                .POST(HttpRequest.BodyPublishers.ofString(write(body)));
-        return send(request.build(), "POST", service, path);
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        return send(request.build(), json, "POST", service, path);
     }
 
     public JsonNode get(String service, String role, String pathAndQuery) {
-        return send(request(service, role, pathAndQuery).GET().build(), "GET", service, pathAndQuery);
+        return send(request(service, role, pathAndQuery).GET().build(), null, "GET", service, pathAndQuery);
     }
 
     private HttpRequest.Builder request(String service, String role, String path) {
@@ -67,7 +81,7 @@ public final class Api {
                 .header("Authorization", "Bearer " + tokens.apply(role));
     }
 
-    private JsonNode send(HttpRequest request, String method, String service, String path) {
+    private JsonNode send(HttpRequest request, String requestBody, String method, String service, String path) {
         HttpResponse<String> response;
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -77,6 +91,7 @@ public final class Api {
             Thread.currentThread().interrupt();
             throw new Failure(method + " " + service + "-service " + path + " was interrupted", 0, "interrupted");
         }
+        check.exchange(request, requestBody, response);
         JsonNode body = read(response.body());
         if (response.statusCode() >= 300) {
             String detail = body.path("detail").asText(response.body());

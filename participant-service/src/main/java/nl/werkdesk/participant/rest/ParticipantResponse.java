@@ -28,7 +28,7 @@ public record ParticipantResponse(
         WDocumentType wDocumentType,
         LocalDate wDocumentValidUntil,
         List<String> languages,
-        WorkEligibilityResponse workEligibility,
+        WorkEligibilityWindow workEligibility,
         ResidenceStatus residenceStatus,
         LocalDate residenceStatusSince,
         @Schema(nullable = true, description = "Set once the asylum application is rejected") LocalDate receptionEndsOn,
@@ -55,14 +55,14 @@ public record ParticipantResponse(
     }
 
     @Schema(name = "WorkEligibility", description = "When the participant may work in paid employment, as judged at registration")
-    public record WorkEligibilityResponse(
+    public record WorkEligibilityWindow(
             @Schema(nullable = true, description = "Null when the participant may not work at all") LocalDate from,
             @Schema(nullable = true, description = "The end of the W-document; null when open-ended") LocalDate until,
             @Schema(description = "The policy in force on from (or on registration)") String policy,
             @Schema(nullable = true, description = "Why the participant may never work; null when from is set") String reason) {
 
-        static WorkEligibilityResponse of(WorkEligibility eligibility) {
-            return new WorkEligibilityResponse(eligibility.from(), eligibility.until(), eligibility.policy(), eligibility.reason());
+        static WorkEligibilityWindow of(WorkEligibility eligibility) {
+            return new WorkEligibilityWindow(eligibility.from(), eligibility.until(), eligibility.policy(), eligibility.reason());
         }
     }
 
@@ -87,7 +87,8 @@ public record ParticipantResponse(
         return new ParticipantResponse(journey.participantId(), version,
                 left == null ? ParticipationStatus.ACTIVE : ParticipationStatus.LEFT,
                 journey.registeredOn(), journey.location(), journey.asylumApplicationDate(), journey.asylumTrack(),
-                journey.wDocument().type(), journey.wDocument().validUntil(), journey.languages(), WorkEligibilityResponse.of(journey.workEligibility()),
+                journey.wDocument().type(), journey.wDocument().validUntil(), journey.languages(),
+                WorkEligibilityWindow.of(journey.workEligibility()),
                 ResidenceStatus.of(journey.residenceStatus()), journey.residenceStatusSince(), journey.receptionEndsOn(),
                 journey.intake(), journey.activities(), left == null ? null : left.leftOn(), left == null ? null : left.reason(),
                 PersonalDataResponse.of(personalData), journey.personalDataErasedOn());

@@ -125,7 +125,9 @@ public final class OpenApiContract {
     private static OpenApiContract fetch(String origin) {
         URI location = URI.create(origin + DOCUMENT_PATH);
         try {
-            HttpResponse<String> response = HttpClient.newBuilder().connectTimeout(FETCH_TIMEOUT).build().send(
+            // HTTP/1.1: the JDK client's h2c upgrade garbled a large answer once (a protocol error on its frames).
+            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(FETCH_TIMEOUT).build();
+            HttpResponse<String> response = client.send(
                     HttpRequest.newBuilder(location).timeout(FETCH_TIMEOUT).header("Accept", "application/json").GET().build(),
                     HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {

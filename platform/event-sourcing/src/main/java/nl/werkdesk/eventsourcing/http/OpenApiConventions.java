@@ -1,7 +1,8 @@
 package nl.werkdesk.eventsourcing.http;
 
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -174,7 +175,8 @@ public class OpenApiConventions implements OASFilter {
             }
             schema.setRequired(new ArrayList<>(schema.getProperties().keySet()));
         }
-        Set<Schema> all = new HashSet<>(inResponses);
+        Set<Schema> all = identitySet();
+        all.addAll(inResponses);
         all.addAll(inRequests);
         if (components.getSchemas() != null) {
             components.getSchemas().values().forEach(schema -> walk(schema, components, all, false));
@@ -194,7 +196,7 @@ public class OpenApiConventions implements OASFilter {
 
     /** Every schema (components included, once) inside the successes' bodies, or inside the request bodies. */
     private static Set<Schema> reachable(Paths paths, Components components, boolean responses) {
-        Set<Schema> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        Set<Schema> seen = identitySet();
         Consumer<Content> visit = content -> {
             if (content != null && content.getMediaTypes() != null) {
                 content.getMediaTypes().values().forEach(media -> walk(media.getSchema(), components, seen, true));
@@ -231,6 +233,11 @@ public class OpenApiConventions implements OASFilter {
                 list.forEach(s -> walk(s, components, seen, followReferences));
             }
         }
+    }
+
+    /** Schemas by identity: two properties alike are still two places of the document. */
+    private static Set<Schema> identitySet() {
+        return Collections.newSetFromMap(new IdentityHashMap<>());
     }
 
     /** The component a schema refers to, or the schema itself. */

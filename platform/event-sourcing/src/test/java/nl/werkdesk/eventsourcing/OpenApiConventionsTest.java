@@ -58,13 +58,15 @@ class OpenApiConventionsTest {
         new OpenApiConventions().filterOpenAPI(document);
 
         Schema thing = document.getComponents().getSchemas().get("Thing");
-        assertEquals(List.of("thingId", "version", "retiredOn", "owner", "previousOwner"), thing.getRequired());
+        assertEquals(List.of("thingId", "version", "retiredOn", "owner", "previousOwner", "count"), thing.getRequired());
         for (String alike : List.of("owner", "previousOwner")) {
             Schema owner = thing.getProperties().get(alike);
             assertNull(owner.getType(), alike + ": a nullable reference is its anyOf and nothing else");
             assertEquals(2, owner.getAnyOf().size());
         }
         assertEquals(List.of(SchemaType.STRING, SchemaType.NULL), thing.getProperties().get("retiredOn").getType());
+        assertNull(thing.getProperties().get("count").getType(), "a reference says its type through its target");
+        assertEquals("#/components/schemas/Count", thing.getProperties().get("count").getRef());
         assertNull(document.getComponents().getSchemas().get("RepairRequest").getRequired(), "request schemas keep their own required");
     }
 
@@ -98,7 +100,10 @@ class OpenApiConventionsTest {
                 .addProperty("version", OASFactory.createSchema().addType(SchemaType.INTEGER))
                 .addProperty("retiredOn", OASFactory.createSchema().type(List.of(SchemaType.STRING, SchemaType.NULL)).format("date"))
                 .addProperty("owner", nullableOwner())
-                .addProperty("previousOwner", nullableOwner()));
+                .addProperty("previousOwner", nullableOwner())
+                .addProperty("count", describedCount()));
+        document.getComponents().addSchema("Count", OASFactory.createSchema().oneOf(List.of(
+                OASFactory.createSchema().addType(SchemaType.INTEGER), OASFactory.createSchema().addType(SchemaType.STRING))));
         document.getComponents().addSchema("Owner", OASFactory.createSchema().addType(SchemaType.OBJECT)
                 .addProperty("name", OASFactory.createSchema().addType(SchemaType.STRING)));
         document.getComponents().addSchema("RepairRequest", OASFactory.createSchema().addType(SchemaType.OBJECT)
@@ -111,6 +116,11 @@ class OpenApiConventionsTest {
     private static Schema nullableOwner() {
         return OASFactory.createSchema().addType(SchemaType.OBJECT).description("Null when nobody owns it")
                 .anyOf(List.of(OASFactory.createSchema().ref("#/components/schemas/Owner"), OASFactory.createSchema().addType(SchemaType.NULL)));
+    }
+
+    /** A reference to a class with a schema of its own, as SmallRye writes it when the property has a description. */
+    private static Schema describedCount() {
+        return OASFactory.createSchema().addType(SchemaType.OBJECT).description("Things counted").ref("#/components/schemas/Count");
     }
 
     private static org.eclipse.microprofile.openapi.models.media.Content json(Schema schema) {

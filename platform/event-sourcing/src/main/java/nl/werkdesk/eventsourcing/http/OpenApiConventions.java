@@ -184,12 +184,16 @@ public class OpenApiConventions implements OASFilter {
         all.forEach(OpenApiConventions::onlyNullWhereNullable);
     }
 
-    /** A nullable reference is {@code anyOf: [{$ref}, {type: null}]} and nothing else: a type beside it says it twice or wrong. */
+    /**
+     * A nullable reference is {@code anyOf: [{$ref}, {type: null}]} and nothing else, and a reference says its type
+     * through its target: a type beside either (SmallRye writes {@code object} beside a described field of a class
+     * type, whatever the class's own schema says) says it twice or wrong.
+     */
     private static void onlyNullWhereNullable(Schema schema) {
         List<Schema> alternatives = schema.getAnyOf() != null ? schema.getAnyOf() : schema.getOneOf();
         boolean nullable = alternatives != null && alternatives.stream()
                 .anyMatch(a -> a.getType() != null && a.getType().equals(List.of(SchemaType.NULL)));
-        if (nullable) {
+        if (nullable || schema.getRef() != null) {
             schema.setType(null);
         }
     }

@@ -4,7 +4,6 @@ import io.smallrye.mutiny.Uni;
 import java.time.LocalDate;
 import java.util.UUID;
 import nl.werkdesk.contracts.Sector;
-import nl.werkdesk.contracts.employer.EmployerEvent;
 import nl.werkdesk.employer.domain.Employer;
 import nl.werkdesk.employer.view.ContactPerson;
 import nl.werkdesk.eventsourcing.command.CommandResult;
@@ -34,7 +33,7 @@ public record EmployerResponse(
     }
 
     /** The response to a command or a read: the state at a version, with the contact person. */
-    static Uni<EmployerResponse> render(CommandResult<Employer.State, EmployerEvent> result) {
+    static Uni<EmployerResponse> render(CommandResult<Employer.State, Employer.Event> result) {
         return ContactPerson.<ContactPerson>findById(result.streamId())
                 .map(person -> of(Employer.registered(result.state()), result.version(), person));
     }

@@ -1,6 +1,7 @@
 package nl.werkdesk.employer.domain;
 
 import static nl.werkdesk.employer.domain.EmployerRejection.DATE_BEFORE_EMPLOYER_REGISTRATION;
+import static nl.werkdesk.employer.domain.EmployerRejection.DATE_BEFORE_PREVIOUS_CONTACT_PERSON_CHANGE;
 import static nl.werkdesk.employer.domain.EmployerRejection.DATE_BEFORE_PREVIOUS_INTERMEDIARY_CHANGE;
 import static nl.werkdesk.employer.domain.EmployerRejection.EMPLOYER_ALREADY_REGISTERED;
 import static nl.werkdesk.employer.domain.EmployerRejection.EMPLOYER_NOT_REGISTERED;
@@ -19,8 +20,8 @@ import nl.werkdesk.eventsourcing.core.Rejected;
 
 /**
  * An employer in the pilot: registered by the Werkgeversservicepunt, and whether (and from/until when) an
- * intermediary takes its TWV paperwork. The contact person is not part of it: personal data stays beside
- * the stream, never in an event. Pure: no I/O, no clock.
+ * intermediary takes its TWV paperwork, and since when it has its contact person. Who the contact person is
+ * is not part of it: personal data stays beside the stream, never in an event. Pure: no I/O, no clock.
  */
 public final class Employer {
 
@@ -34,11 +35,14 @@ public final class Employer {
 
         /** {@code twvIntermediary} null: from now on the employer applies for TWVs itself. */
         record ChangeTwvIntermediary(LocalDate changedOn, TwvIntermediary twvIntermediary) implements Command {}
+
+        /** Another contact person, or new details of the same one: who it is stays beside the stream, the command says when. */
+        record ChangeContactPerson(LocalDate changedOn) implements Command {}
     }
 
     /**
      * What happens to an employer, as employer-service stores it (stored under the records' names). Published through
-     * {@code EmployerPublication} onto werkdesk.employers.v1; never the contact person.
+     * {@code EmployerPublication} onto werkdesk.employers.v1; never the contact person, and not that it changed.
      */
     public sealed interface Event {
         UUID employerId();
@@ -60,14 +64,36 @@ public final class Employer {
                 return changedOn;
             }
         }
+
+        /** The contact person changed. Only the date: the person is personal data, kept beside the stream. */
+        record ContactPersonChanged(UUID employerId, LocalDate changedOn) implements Event {
+            public LocalDate occurredOn() {
+                return changedOn;
+            }
+        }
     }
 
     public sealed interface State {
         record Unregistered() implements State {}
 
-        /** {@code lastChangedOn}: the registration, or the latest change of the intermediary arrangement. */
+        /**
+         * {@code lastChangedOn}: the registration, or the latest change of the intermediary arrangement;
+         * {@code contactPersonSince}: the registration, or the latest change of the contact person.
+         */
         record Registered(UUID employerId, LocalDate registeredOn, String tradeName, String kvkNumber, Sector sector,
-                          boolean temporaryEmploymentAgency, TwvIntermediary twvIntermediary, LocalDate lastChangedOn) implements State {}
+                          boolean temporaryEmploymentAgency, TwvIntermediary twvIntermediary, LocalDate lastChangedOn,
+                          LocalDate contactPersonSince) implements State {
+
+            Registered withTwvIntermediary(TwvIntermediary intermediary, LocalDate changedOn) {
+                return new Registered(employerId, registeredOn, tradeName, kvkNumber, sector, temporaryEmploymentAgency, intermediary,
+                        changedOn, contactPersonSince);
+            }
+
+            Registered withContactPersonSince(LocalDate changedOn) {
+                return new Registered(employerId, registeredOn, tradeName, kvkNumber, sector, temporaryEmploymentAgency, twvIntermediary,
+                        lastChangedOn, changedOn);
+            }
+        }
     }
 
     public static final Decider<Command, State, Event> DECIDER = new Decider<>(new State.Unregistered(), Employer::decide, Employer::evolve);
@@ -89,9 +115,7 @@ public final class Employer {
         }
         if (command instanceof Command.ChangeTwvIntermediary change) {
             State.Registered employer = registered(state);
-            if (change.changedOn().isBefore(employer.registeredOn())) {
-                throw new Rejected(DATE_BEFORE_EMPLOYER_REGISTRATION, "changedOn", "lies before the employer's registration on " + employer.registeredOn());
-            }
+            notBeforeRegistration(change.changedOn(), employer);
             if (change.changedOn().isBefore(employer.lastChangedOn())) {
                 throw new Rejected(DATE_BEFORE_PREVIOUS_INTERMEDIARY_CHANGE, "changedOn",
                         "lies before the previous change of the TWV intermediary on " + employer.lastChangedOn());
@@ -102,6 +126,15 @@ public final class Employer {
             }
             return List.of(new Event.TwvIntermediaryChanged(employer.employerId(), change.changedOn(), change.twvIntermediary()));
         }
+        if (command instanceof Command.ChangeContactPerson change) {
+            State.Registered employer = registered(state);
+            notBeforeRegistration(change.changedOn(), employer);
+            if (change.changedOn().isBefore(employer.contactPersonSince())) {
+                throw new Rejected(DATE_BEFORE_PREVIOUS_CONTACT_PERSON_CHANGE, "changedOn",
+                        "lies before the previous change of the contact person on " + employer.contactPersonSince());
+            }
+            return List.of(new Event.ContactPersonChanged(employer.employerId(), change.changedOn()));
+        }
         throw new IllegalArgumentException("unknown command " + command.getClass().getName());
     }
 
@@ -109,11 +142,13 @@ public final class Employer {
         if (event instanceof Event.EmployerRegistered registered) {
             return new State.Registered(registered.employerId(), registered.registeredOn(), registered.tradeName(),
                     registered.kvkNumber(), registered.sector(), registered.temporaryEmploymentAgency(),
-                    registered.twvIntermediary(), registered.registeredOn());
+                    registered.twvIntermediary(), registered.registeredOn(), registered.registeredOn());
         }
         if (event instanceof Event.TwvIntermediaryChanged changed && state instanceof State.Registered employer) {
-            return new State.Registered(employer.employerId(), employer.registeredOn(), employer.tradeName(), employer.kvkNumber(),
-                    employer.sector(), employer.temporaryEmploymentAgency(), changed.twvIntermediary(), changed.changedOn());
+            return employer.withTwvIntermediary(changed.twvIntermediary(), changed.changedOn());
+        }
+        if (event instanceof Event.ContactPersonChanged changed && state instanceof State.Registered employer) {
+            return employer.withContactPersonSince(changed.changedOn());
         }
         return state;
     }
@@ -123,6 +158,12 @@ public final class Employer {
             return registered;
         }
         throw new Rejected(EMPLOYER_NOT_REGISTERED, "the employer is not registered");
+    }
+
+    private static void notBeforeRegistration(LocalDate changedOn, State.Registered employer) {
+        if (changedOn.isBefore(employer.registeredOn())) {
+            throw new Rejected(DATE_BEFORE_EMPLOYER_REGISTRATION, "changedOn", "lies before the employer's registration on " + employer.registeredOn());
+        }
     }
 
     private static void checkPeriod(TwvIntermediary intermediary) {

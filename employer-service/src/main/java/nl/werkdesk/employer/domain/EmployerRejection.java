@@ -14,7 +14,8 @@ public enum EmployerRejection implements RejectionCode {
     KVK_NUMBER_ALREADY_REGISTERED(Kind.FIELD, "KvK number already registered"),
     TWV_INTERMEDIARY_ENDS_BEFORE_START(Kind.FIELD, "TWV intermediary ends before it starts"),
     DATE_BEFORE_EMPLOYER_REGISTRATION(Kind.FIELD, "Date before the employer's registration"),
-    DATE_BEFORE_PREVIOUS_INTERMEDIARY_CHANGE(Kind.FIELD, "Date before the previous change of the TWV intermediary");
+    DATE_BEFORE_PREVIOUS_INTERMEDIARY_CHANGE(Kind.FIELD, "Date before the previous change of the TWV intermediary"),
+    DATE_BEFORE_PREVIOUS_CONTACT_PERSON_CHANGE(Kind.FIELD, "Date before the previous change of the contact person");
 
     private final Kind kind;
     private final String title;

@@ -12,7 +12,7 @@ import nl.werkdesk.eventsourcing.publication.Publication;
  * Employer-service's published language: the stored events of its three aggregates (employer, vacancy, job fair), each
  * as the integration event of werkdesk.employers.v1 of the same name (platform/contracts), field for field. The
  * contract is shared by the three kinds of stream; inside the service each aggregate has its own vocabulary, so a
- * vacancy cannot store a JobFairHeld. Contact persons are never in an event, so never published. Change this mapping
+ * vacancy cannot store a JobFairHeld. Contact persons are never in an event, and that one changed is not published. Change this mapping
  * on purpose, and the contract with it only through a new schema or topic version.
  */
 public final class EmployerPublication {
@@ -30,8 +30,14 @@ public final class EmployerPublication {
             return List.of(new EmployerEvent.EmployerRegistered(registered.employerId(), registered.registeredOn(), registered.tradeName(),
                     registered.kvkNumber(), registered.sector(), registered.temporaryEmploymentAgency(), registered.twvIntermediary()));
         }
-        Employer.Event.TwvIntermediaryChanged changed = (Employer.Event.TwvIntermediaryChanged) event;
-        return List.of(new EmployerEvent.TwvIntermediaryChanged(changed.employerId(), changed.changedOn(), changed.twvIntermediary()));
+        if (event instanceof Employer.Event.TwvIntermediaryChanged changed) {
+            return List.of(new EmployerEvent.TwvIntermediaryChanged(changed.employerId(), changed.changedOn(), changed.twvIntermediary()));
+        }
+        // A new contact person is personal data of that person, and their date of change tells other services nothing.
+        if (event instanceof Employer.Event.ContactPersonChanged) {
+            return List.of();
+        }
+        throw new IllegalArgumentException("no publication of " + event.getClass().getName());
     }
 
     static List<IntegrationEvent> vacancy(Vacancy.Event event) {

@@ -73,6 +73,18 @@ public final class EmployerRequests {
         }
     }
 
+    @Schema(description = "The employer has another contact person, or new details of the same one")
+    public record ChangeContactPersonRequest(
+            @NotNull @PastOrPresent(message = Messages.NOT_IN_FUTURE) @Schema(description = "The day the contact person changed")
+            LocalDate changedOn,
+            @NotNull @Valid @Schema(description = "Personal data: kept only in employer-service, never published")
+            ContactPersonRequest contactPerson) {
+
+        Command.ChangeContactPerson toCommand() {
+            return new Command.ChangeContactPerson(changedOn);
+        }
+    }
+
     @Schema(name = "TwvIntermediaryInput", description = "From (and until) when an intermediary takes the employer's TWV paperwork")
     public record TwvIntermediaryRequest(
             @NotNull @Schema(description = "First day the intermediary handles the TWV paperwork") LocalDate from,

@@ -29,6 +29,7 @@ import nl.werkdesk.employer.domain.Employer.Command;
 import nl.werkdesk.employer.domain.Employer.State;
 import nl.werkdesk.employer.domain.EmployerRejection;
 import nl.werkdesk.employer.domain.JobFair;
+import nl.werkdesk.employer.rest.EmployerRequests.ChangeContactPersonRequest;
 import nl.werkdesk.employer.rest.EmployerRequests.ChangeTwvIntermediaryRequest;
 import nl.werkdesk.employer.rest.EmployerRequests.RegisterEmployerRequest;
 import nl.werkdesk.employer.rest.QueryResponses.EmployerHistory;
@@ -64,7 +65,8 @@ import org.jboss.resteasy.reactive.RestQuery;
 
 /**
  * The employer liaison's view of employers: register one (with its contact person), change its TWV
- * intermediary arrangement, list them, read one, and read its history with its vacancies and job fairs.
+ * intermediary arrangement or its contact person, list them, read one, and read its history with its vacancies and
+ * job fairs.
  */
 @Path("/api/v1/employers")
 @RolesAllowed(Roles.EMPLOYER_LIAISON)
@@ -108,6 +110,25 @@ public class EmployerResource {
     /** The contact person (personal data, never in an event) is kept beside the stream, in the registration's transaction. */
     private static Uni<Void> keepBesideTheStream(ContactPerson person) {
         return Panache.getSession().chain(session -> session.persist(person).call(session::flush)).replaceWithVoid();
+    }
+
+    @POST
+    @Path("/{employerId}/contact-person")
+    @Operation(operationId = "changeContactPerson", summary = "Record another contact person of the employer, or new details of the same one")
+    @Refusals(of = EmployerRejection.class, value = {"date-before-employer-registration", "date-before-previous-contact-person-change"})
+    @APIResponse(responseCode = "200", description = "The employer with its contact person as now",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EmployerResponse.class)))
+    public Uni<Response> changeContactPerson(@RestPath UUID employerId, @Valid @NotNull ChangeContactPersonRequest body,
+                                             @BeanParam CommandHeaders headers) {
+        body.contactPerson().requireReachable();
+        return commands.execute(employers, HttpCommand.update(employerId, body.toCommand(), body, headers),
+                result -> replaceBesideTheStream(body.contactPerson().toContactPerson(employerId)),
+                EmployerResponse::render);
+    }
+
+    /** The stream records that (and when) the contact person changed; who it is now replaces the row beside it. */
+    private static Uni<Void> replaceBesideTheStream(ContactPerson person) {
+        return Panache.getSession().chain(session -> session.merge(person).call(session::flush)).replaceWithVoid();
     }
 
     @GET

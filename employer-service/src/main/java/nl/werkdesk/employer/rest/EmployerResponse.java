@@ -22,7 +22,9 @@ public record EmployerResponse(
         QueryResponses.TwvIntermediaryResponse twvIntermediary,
         @Schema(description = "The registration, or the latest change of the TWV intermediary arrangement")
         LocalDate twvIntermediarySince,
-        ContactPersonResponse contactPerson) {
+        ContactPersonResponse contactPerson,
+        @Schema(description = "The registration, or the latest change of the contact person")
+        LocalDate contactPersonSince) {
 
     @Schema(name = "EmployerContactPerson")
     public record ContactPersonResponse(String name, @Schema(nullable = true) String phone, @Schema(nullable = true) String email) {
@@ -42,6 +44,6 @@ public record EmployerResponse(
         return new EmployerResponse(employer.employerId(), version, employer.registeredOn(), employer.tradeName(),
                 employer.kvkNumber(), employer.sector(), employer.temporaryEmploymentAgency(),
                 QueryResponses.TwvIntermediaryResponse.of(employer.twvIntermediary()),
-                employer.lastChangedOn(), ContactPersonResponse.of(person));
+                employer.lastChangedOn(), ContactPersonResponse.of(person), employer.contactPersonSince());
     }
 }

@@ -48,15 +48,14 @@ public class EmployerProjection implements InlineProjection<Employer.Event> {
                     .transform(taken -> new Rejected(EmployerRejection.KVK_NUMBER_ALREADY_REGISTERED, "kvkNumber", KVK_TAKEN))
                     .replaceWithVoid();
         }
-        if (recorded.event() instanceof Employer.Event.TwvIntermediaryChanged changed) {
-            return Panache.getSession().chain(session -> session.find(EmployerSummary.class, employerId))
-                    .invoke(summary -> {
+        return Panache.getSession().chain(session -> session.find(EmployerSummary.class, employerId))
+                .invoke(summary -> {
+                    if (recorded.event() instanceof Employer.Event.TwvIntermediaryChanged changed) {
                         setIntermediary(summary, changed.twvIntermediary());
-                        summary.version = recorded.version();
-                    })
-                    .replaceWithVoid();
-        }
-        return Uni.createFrom().voidItem();
+                    }
+                    summary.version = recorded.version();
+                })
+                .replaceWithVoid();
     }
 
     private static void setIntermediary(EmployerSummary summary, TwvIntermediary intermediary) {

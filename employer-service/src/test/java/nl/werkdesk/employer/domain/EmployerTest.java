@@ -1,6 +1,7 @@
 package nl.werkdesk.employer.domain;
 
 import static nl.werkdesk.employer.domain.EmployerRejection.DATE_BEFORE_EMPLOYER_REGISTRATION;
+import static nl.werkdesk.employer.domain.EmployerRejection.DATE_BEFORE_PREVIOUS_CONTACT_PERSON_CHANGE;
 import static nl.werkdesk.employer.domain.EmployerRejection.DATE_BEFORE_PREVIOUS_INTERMEDIARY_CHANGE;
 import static nl.werkdesk.employer.domain.EmployerRejection.EMPLOYER_ALREADY_REGISTERED;
 import static nl.werkdesk.employer.domain.EmployerRejection.EMPLOYER_NOT_REGISTERED;
@@ -15,8 +16,10 @@ import java.util.UUID;
 import nl.werkdesk.contracts.Sector;
 import java.util.List;
 import nl.werkdesk.contracts.employer.TwvIntermediary;
+import nl.werkdesk.employer.domain.Employer.Command.ChangeContactPerson;
 import nl.werkdesk.employer.domain.Employer.Command.ChangeTwvIntermediary;
 import nl.werkdesk.employer.domain.Employer.Command.RegisterEmployer;
+import nl.werkdesk.employer.domain.Employer.Event.ContactPersonChanged;
 import nl.werkdesk.employer.domain.Employer.Event.EmployerRegistered;
 import nl.werkdesk.employer.domain.Employer.Event.TwvIntermediaryChanged;
 import nl.werkdesk.eventsourcing.core.DeciderScenario;
@@ -138,18 +141,50 @@ class EmployerTest {
     }
 
     @Nested
+    class ChangingTheContactPerson {
+
+        @Test
+        void recordsWhenTheContactPersonChangedAndNothingElse() {
+            Employer.State after = employer().given(REGISTERED, new TwvIntermediaryChanged(ID, MARCH_1, null))
+                    .when(new ChangeContactPerson(APRIL_1))
+                    .then(new ContactPersonChanged(ID, APRIL_1));
+            assertEquals(APRIL_1, Employer.registered(after).contactPersonSince());
+            assertEquals(MARCH_1, Employer.registered(after).lastChangedOn(), "the intermediary arrangement is as it was");
+        }
+
+        @Test
+        void rejectsAChangeDatedBeforeTheRegistration() {
+            employer().given(REGISTERED).when(new ChangeContactPerson(FEB_3.minusDays(1)))
+                    .rejectedOn("changedOn", DATE_BEFORE_EMPLOYER_REGISTRATION);
+        }
+
+        @Test
+        void rejectsAChangeDatedBeforeThePreviousChangeOfTheContactPersonButNotOfTheIntermediary() {
+            employer().given(REGISTERED, new ContactPersonChanged(ID, APRIL_1)).when(new ChangeContactPerson(MARCH_1))
+                    .rejectedOn("changedOn", DATE_BEFORE_PREVIOUS_CONTACT_PERSON_CHANGE);
+            employer().given(REGISTERED, new TwvIntermediaryChanged(ID, APRIL_1, null)).when(new ChangeContactPerson(MARCH_1))
+                    .then(new ContactPersonChanged(ID, MARCH_1));
+        }
+
+        @Test
+        void rejectsAChangeForAnUnregisteredEmployer() {
+            employer().given().when(new ChangeContactPerson(MARCH_1)).rejectedWith(EMPLOYER_NOT_REGISTERED);
+        }
+    }
+
+    @Nested
     class EveryType {
 
         @Test
         void decidesEveryCommandAndEvolvesOnEveryEvent() {
-            List<Employer.Command> commands = List.of(REGISTER, new ChangeTwvIntermediary(MARCH_1, null));
+            List<Employer.Command> commands = List.of(REGISTER, new ChangeTwvIntermediary(MARCH_1, null), new ChangeContactPerson(MARCH_1));
             SealedTypes.assertEveryTypeHasAnExample(Employer.Command.class, commands);
             Employer.State registered = employer().given(REGISTERED).state();
             for (Employer.Command command : commands) {
                 Employer.State state = command instanceof RegisterEmployer ? new Employer.State.Unregistered() : registered;
                 assertEquals(1, Employer.DECIDER.decide(command, state).size(), command.getClass().getSimpleName());
             }
-            List<Employer.Event> events = List.of(REGISTERED, new TwvIntermediaryChanged(ID, MARCH_1, null));
+            List<Employer.Event> events = List.of(REGISTERED, new TwvIntermediaryChanged(ID, MARCH_1, null), new ContactPersonChanged(ID, MARCH_1));
             SealedTypes.assertEveryTypeHasAnExample(Employer.Event.class, events);
             for (Employer.Event event : events) {
                 Employer.State before = event == REGISTERED ? new Employer.State.Unregistered() : registered;

@@ -137,6 +137,12 @@ class BadInputTest {
                 .body("invalidParams.name", hasItem("twvIntermediary.from"));
         invalid(asLiaison().body(with(Api.registration("horeca"), "contactPerson", Map.of("name", "Jan de Vries"))).post(EMPLOYERS).then(),
                 "contactPerson").body("invalidParams[0].reason", containsString("phone number, an e-mail address or both"));
+        UUID registered = Api.registerEmployer("horeca");
+        invalid(post(EMPLOYERS + "/" + registered + "/contact-person", Map.of("changedOn", "2025-03-01",
+                "contactPerson", Map.of("name", "Jan de Vries"))).then(), "contactPerson");
+        invalid(post(EMPLOYERS + "/" + registered + "/contact-person", Map.of("changedOn", "2025-03-01")).then(), "contactPerson");
+        asLiaison().get(EMPLOYERS + "/" + registered).then().statusCode(200).header("ETag", "\"1\"")
+                .body("contactPerson.name", equalTo("Jan de Vries"));
         refusedOn(asLiaison().body(with(Api.registration("horeca"), "twvIntermediary", Map.of("from", "2025-03-01", "until", "2025-02-01")))
                 .post(EMPLOYERS).then(), "twvIntermediary.until", "twv-intermediary-ends-before-start");
         UUID employer = Api.registerEmployer("horeca");
@@ -155,6 +161,8 @@ class BadInputTest {
                 .body("invalidParams[0].reason", containsString("future"));
         UUID employer = Api.registerEmployer("horeca");
         invalid(post(EMPLOYERS + "/" + employer + "/twv-intermediary", Map.of("changedOn", tomorrow())).then(), "changedOn");
+        invalid(post(EMPLOYERS + "/" + employer + "/contact-person", Map.of("changedOn", tomorrow(),
+                "contactPerson", Map.of("name", "Jan", "phone", "+31 20 1234567"))).then(), "changedOn");
         invalid(asLiaison().body(Api.vacancy(employer, "horeca", tomorrow(), 2000)).post(VACANCIES).then(), "openedOn");
         UUID vacancy = Api.openVacancy(employer, "horeca");
         invalid(post(VACANCIES + "/" + vacancy + "/filling", Map.of("filledOn", tomorrow())).then(), "filledOn");
@@ -183,6 +191,8 @@ class BadInputTest {
         problem(asLiaison().get(EMPLOYERS + "/" + unknown).then(), 404).body("detail", containsString(unknown.toString()));
         problem(asLiaison().get(EMPLOYERS + "/" + unknown + "/history").then(), 404);
         problem(post(EMPLOYERS + "/" + unknown + "/twv-intermediary", Map.of("changedOn", "2025-03-01")).then(), 404);
+        problem(post(EMPLOYERS + "/" + unknown + "/contact-person", Map.of("changedOn", "2025-03-01",
+                "contactPerson", Map.of("name", "Jan", "phone", "+31 20 1234567"))).then(), 404);
         problem(asLiaison().get(VACANCIES + "/" + unknown).then(), 404);
         problem(post(VACANCIES + "/" + unknown + "/filling", Map.of("filledOn", "2025-03-01")).then(), 404);
         problem(post(VACANCIES + "/" + unknown + "/closure", Map.of("closedOn", "2025-03-01")).then(), 404);

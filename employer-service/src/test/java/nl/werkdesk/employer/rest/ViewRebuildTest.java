@@ -67,6 +67,8 @@ class ViewRebuildTest {
                 "twvIntermediary", Map.of("from", "2025-04-01"))).then().statusCode(200);
         BadInputTest.refused(post(EMPLOYERS + "/" + bakery + "/twv-intermediary", Map.of("changedOn", "2025-04-02",
                 "twvIntermediary", Map.of("from", "2025-04-01"))).then(), "twv-intermediary-unchanged");
+        post(EMPLOYERS + "/" + agency + "/contact-person", Map.of("changedOn", "2025-03-05",
+                "contactPerson", Map.of("name", "Fatima El Amrani", "email", "fatima@flex.example"))).then().statusCode(200);
 
         UUID filledInPilot = Api.openVacancy(bakery, "production");
         post(VACANCIES + "/" + filledInPilot + "/filling", Map.of("filledOn", "2025-04-01", "participantId", participant.toString()))
@@ -109,7 +111,11 @@ class ViewRebuildTest {
         BadInputTest.refused(post(EMPLOYERS + "/" + bakery + "/twv-intermediary", Map.of("changedOn", "2025-04-02",
                 "twvIntermediary", Map.of("from", "2025-04-01"))).then(), "twv-intermediary-unchanged");
         post(EMPLOYERS + "/" + agency + "/twv-intermediary", Map.of("changedOn", "2025-05-01",
-                "twvIntermediary", Map.of("from", "2025-05-01"))).then().statusCode(200).header("ETag", "\"2\"");
+                "twvIntermediary", Map.of("from", "2025-05-01"))).then().statusCode(200).header("ETag", "\"3\"")
+                .body("contactPerson.name", equalTo("Fatima El Amrani")).body("contactPersonSince", equalTo("2025-03-05"));
+        BadInputTest.refusedOn(post(EMPLOYERS + "/" + agency + "/contact-person", Map.of("changedOn", "2025-03-04",
+                "contactPerson", Map.of("name", "Jan de Vries", "phone", "+31 20 1234567"))).then(), "changedOn",
+                "date-before-previous-contact-person-change");
 
         BadInputTest.refused(post(VACANCIES + "/" + filledInPilot + "/closure", Map.of("closedOn", "2025-06-01")).then(), "vacancy-already-filled");
         BadInputTest.refused(post(VACANCIES + "/" + closed + "/filling", Map.of("filledOn", "2025-06-01")).then(), "vacancy-already-closed");

@@ -13,6 +13,7 @@ import nl.werkdesk.contracts.Sector;
 import nl.werkdesk.contracts.employer.TwvIntermediary;
 import nl.werkdesk.employer.domain.Employer;
 import nl.werkdesk.employer.domain.Employer.Command;
+import nl.werkdesk.employer.view.ContactPerson;
 import nl.werkdesk.eventsourcing.http.InvalidParameter;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -56,6 +57,31 @@ public final class EmployerRequests {
             if ((phone == null || phone.isBlank()) && (email == null || email.isBlank())) {
                 throw new InvalidParameter("contactPerson", "needs a phone number, an e-mail address or both");
             }
+        }
+
+        ContactPerson toContactPerson(UUID employerId) {
+            ContactPerson person = new ContactPerson();
+            person.employerId = employerId;
+            person.name = name.trim();
+            person.phone = blankToNull(phone);
+            person.email = blankToNull(email);
+            return person;
+        }
+
+        private static String blankToNull(String value) {
+            return value == null || value.isBlank() ? null : value.trim();
+        }
+    }
+
+    @Schema(description = "The employer has another contact person, or new details of the same one")
+    public record ChangeContactPersonRequest(
+            @NotNull @PastOrPresent(message = Messages.NOT_IN_FUTURE) @Schema(description = "The day the contact person changed")
+            LocalDate changedOn,
+            @NotNull @Valid @Schema(description = "Personal data: kept only in employer-service, never published")
+            ContactPersonRequest contactPerson) {
+
+        Command.ChangeContactPerson toCommand() {
+            return new Command.ChangeContactPerson(changedOn);
         }
     }
 

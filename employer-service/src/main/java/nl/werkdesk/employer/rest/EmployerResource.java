@@ -23,35 +23,35 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import nl.werkdesk.contracts.Sector;
-import nl.werkdesk.contracts.employer.EmployerEvent;
 import nl.werkdesk.employer.EmployerModule;
 import nl.werkdesk.employer.domain.Employer;
 import nl.werkdesk.employer.domain.Employer.Command;
 import nl.werkdesk.employer.domain.Employer.State;
+import nl.werkdesk.employer.domain.EmployerRejection;
+import nl.werkdesk.employer.domain.JobFair;
+import nl.werkdesk.employer.rest.EmployerRequests.ChangeContactPersonRequest;
 import nl.werkdesk.employer.rest.EmployerRequests.ChangeTwvIntermediaryRequest;
-import nl.werkdesk.employer.rest.EmployerRequests.ContactPersonRequest;
 import nl.werkdesk.employer.rest.EmployerRequests.RegisterEmployerRequest;
 import nl.werkdesk.employer.rest.QueryResponses.EmployerHistory;
 import nl.werkdesk.employer.rest.QueryResponses.EmployerListItem;
-import nl.werkdesk.employer.rest.QueryResponses.EmployerPage;
 import nl.werkdesk.employer.rest.QueryResponses.HistoryEntry;
 import nl.werkdesk.employer.view.ContactPerson;
 import nl.werkdesk.employer.view.EmployerSummary;
 import nl.werkdesk.employer.view.JobFairEmployer;
-import nl.werkdesk.employer.view.KvkRegistration;
 import nl.werkdesk.employer.view.VacancySummary;
 import nl.werkdesk.eventsourcing.BusinessCalendar;
-import nl.werkdesk.eventsourcing.UniqueViolation;
 import nl.werkdesk.eventsourcing.command.Aggregate;
 import nl.werkdesk.eventsourcing.command.CommandHandler;
 import nl.werkdesk.eventsourcing.command.StreamNotFound;
-import nl.werkdesk.eventsourcing.core.Rejected;
 import nl.werkdesk.eventsourcing.http.CommandHeaders;
 import nl.werkdesk.eventsourcing.http.ETags;
 import nl.werkdesk.eventsourcing.http.HttpCommand;
 import nl.werkdesk.eventsourcing.http.HttpCommands;
 import nl.werkdesk.eventsourcing.http.InvalidParameter;
+import nl.werkdesk.eventsourcing.http.Page;
+import nl.werkdesk.eventsourcing.http.Paging;
 import nl.werkdesk.eventsourcing.http.QueryParameters;
+import nl.werkdesk.eventsourcing.http.Refusals;
 import nl.werkdesk.eventsourcing.http.Roles;
 import nl.werkdesk.eventsourcing.store.RecordedEvent;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -65,7 +65,8 @@ import org.jboss.resteasy.reactive.RestQuery;
 
 /**
  * The employer liaison's view of employers: register one (with its contact person), change its TWV
- * intermediary arrangement, list them, read one, and read its history with its vacancies and job fairs.
+ * intermediary arrangement or its contact person, list them, read one, and read its history with its vacancies and
+ * job fairs.
  */
 @Path("/api/v1/employers")
 @RolesAllowed(Roles.EMPLOYER_LIAISON)
@@ -75,15 +76,14 @@ import org.jboss.resteasy.reactive.RestQuery;
 public class EmployerResource {
 
     static final URI COLLECTION = URI.create("/api/v1/employers");
-    static final String KVK_TAKEN = "is already registered for another employer";
 
     private final HttpCommands commands;
     private final CommandHandler handler;
-    private final Aggregate<Command, State, EmployerEvent> employers;
+    private final Aggregate<Command, State, Employer.Event> employers;
     private final BusinessCalendar calendar;
     private final ObjectMapper mapper;
 
-    EmployerResource(HttpCommands commands, CommandHandler handler, Aggregate<Command, State, EmployerEvent> employers,
+    EmployerResource(HttpCommands commands, CommandHandler handler, Aggregate<Command, State, Employer.Event> employers,
                      BusinessCalendar calendar, ObjectMapper mapper) {
         this.commands = commands;
         this.handler = handler;
@@ -94,6 +94,8 @@ public class EmployerResource {
 
     @POST
     @Operation(operationId = "registerEmployer", summary = "Register an employer, with its contact person")
+    @Refusals(of = EmployerRejection.class, value = {"kvk-number-invalid", "kvk-number-already-registered",
+            "twv-intermediary-ends-before-start"})
     @APIResponse(responseCode = "201", description = "The employer as registered",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EmployerResponse.class)))
     public Uni<Response> register(@Valid @NotNull RegisterEmployerRequest body, @BeanParam CommandHeaders headers) {
@@ -101,43 +103,46 @@ public class EmployerResource {
         UUID employerId = UUID.randomUUID();
         return commands.execute(employers,
                 HttpCommand.create(employerId, body.toCommand(employerId), body, headers, COLLECTION),
-                result -> keepBesideTheStream(employerId, body.kvkNumber(), body.contactPerson()),
+                result -> keepBesideTheStream(body.contactPerson().toContactPerson(employerId)),
                 EmployerResponse::render);
     }
 
-    /**
-     * Claims the KvK number and keeps the contact person (personal data, never in an event), in the
-     * registration's transaction and after its Idempotency-Key record: a repeated registration replays.
-     */
-    private static Uni<Void> keepBesideTheStream(UUID employerId, String kvkNumber, ContactPersonRequest request) {
-        KvkRegistration claim = new KvkRegistration();
-        claim.kvkNumber = kvkNumber;
-        claim.employerId = employerId;
-        ContactPerson person = new ContactPerson();
-        person.employerId = employerId;
-        person.name = request.name().trim();
-        person.phone = blankToNull(request.phone());
-        person.email = blankToNull(request.email());
-        return Panache.getSession().chain(session -> session.persist(claim).call(session::flush)
-                        .onFailure(failure -> UniqueViolation.of(failure, KvkRegistration.CONSTRAINT))
-                        .transform(taken -> new Rejected("kvkNumber", KVK_TAKEN))
-                        .chain(() -> session.persist(person).call(session::flush)))
-                .replaceWithVoid();
+    /** The contact person (personal data, never in an event) is kept beside the stream, in the registration's transaction. */
+    private static Uni<Void> keepBesideTheStream(ContactPerson person) {
+        return Panache.getSession().chain(session -> session.persist(person).call(session::flush)).replaceWithVoid();
+    }
+
+    @POST
+    @Path("/{employerId}/contact-person")
+    @Operation(operationId = "changeContactPerson", summary = "Record another contact person of the employer, or new details of the same one")
+    @Refusals(of = EmployerRejection.class, value = {"date-before-employer-registration", "date-before-previous-contact-person-change"})
+    @APIResponse(responseCode = "200", description = "The employer with its contact person as now",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EmployerResponse.class)))
+    public Uni<Response> changeContactPerson(@RestPath UUID employerId, @Valid @NotNull ChangeContactPersonRequest body,
+                                             @BeanParam CommandHeaders headers) {
+        body.contactPerson().requireReachable();
+        return commands.execute(employers, HttpCommand.update(employerId, body.toCommand(), body, headers),
+                result -> replaceBesideTheStream(body.contactPerson().toContactPerson(employerId)),
+                EmployerResponse::render);
+    }
+
+    /** The stream records that (and when) the contact person changed; who it is now replaces the row beside it. */
+    private static Uni<Void> replaceBesideTheStream(ContactPerson person) {
+        return Panache.getSession().chain(session -> session.merge(person).call(session::flush)).replaceWithVoid();
     }
 
     @GET
     @WithSession
     @Operation(operationId = "listEmployers", summary = "Employers by trade name, filtered and paged")
-    @APIResponse(responseCode = "200", description = "One page of employers",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EmployerPage.class)))
-    public Uni<EmployerPage> list(
+    @APIResponse(responseCode = "200", description = "One page of employers, by trade name")
+    public Uni<Page<EmployerListItem>> list(
             @RestQuery @Parameter(description = "Only employers in this sector (horeca, production, logistics, cleaning, home-care, other)") String sector,
             @RestQuery @Parameter(description = "Only temp agencies (true) or only other employers (false)") String temporaryEmploymentAgency,
             @RestQuery @Parameter(description = "Only the employer with this KvK number (8 digits)") String kvkNumber,
             @RestQuery @Parameter(description = "Page number, from 1") String page,
             @RestQuery @Parameter(description = "Employers per page, 1 to 100 (default 20)") String pageSize) {
-        Listing listing = Listing.of(page, pageSize);
-        Sector sectorFilter = Listing.sector(sector);
+        Paging paging = Paging.of(page, pageSize);
+        Sector sectorFilter = SectorParameter.of(sector);
         Boolean agencyFilter = QueryParameters.bool("temporaryEmploymentAgency", temporaryEmploymentAgency);
         if (kvkNumber != null && !kvkNumber.isBlank() && !kvkNumber.trim().matches(Employer.KVK_NUMBER_PATTERN)) {
             throw new InvalidParameter("kvkNumber", "must be the 8 digits of a KvK number");
@@ -157,10 +162,8 @@ public class EmployerResource {
             parameters.and("kvkNumber", kvkNumber.trim());
         }
         String query = "from EmployerSummary" + (where.isEmpty() ? "" : " where " + String.join(" and ", where));
-        var found = EmployerSummary.<EmployerSummary>find(query, Sort.ascending("tradeName").and("employerId"), parameters)
-                .page(listing.panachePage());
-        return found.list().chain(rows -> found.count().map(total -> new EmployerPage(
-                rows.stream().map(EmployerResource::item).toList(), listing.page(), listing.pageSize(), total, listing.totalPages(total))));
+        return paging.list(EmployerSummary.<EmployerSummary>find(query, Sort.ascending("tradeName").and("employerId"), parameters),
+                EmployerResource::item);
     }
 
     private static EmployerListItem item(EmployerSummary row) {
@@ -184,6 +187,8 @@ public class EmployerResource {
     @POST
     @Path("/{employerId}/twv-intermediary")
     @Operation(operationId = "changeTwvIntermediary", summary = "Record a change of the intermediary that takes the employer's TWV paperwork")
+    @Refusals(of = EmployerRejection.class, value = {"twv-intermediary-unchanged", "twv-intermediary-ends-before-start",
+            "date-before-employer-registration", "date-before-previous-intermediary-change"})
     @APIResponse(responseCode = "200", description = "The employer after the change",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EmployerResponse.class)))
     public Uni<Response> changeTwvIntermediary(@RestPath UUID employerId, @Valid @NotNull ChangeTwvIntermediaryRequest body,
@@ -230,10 +235,6 @@ public class EmployerResource {
 
     /** At a fair, other employers' meetings are theirs, not this employer's history. */
     private static boolean isAboutAnotherEmployer(Object event, UUID employerId) {
-        return event instanceof EmployerEvent.CandidateMetEmployer met && !employerId.equals(met.employerId());
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
+        return event instanceof JobFair.Event.CandidateMetEmployer met && !employerId.equals(met.employerId());
     }
 }

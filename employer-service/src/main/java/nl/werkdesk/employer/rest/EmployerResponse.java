@@ -4,7 +4,6 @@ import io.smallrye.mutiny.Uni;
 import java.time.LocalDate;
 import java.util.UUID;
 import nl.werkdesk.contracts.Sector;
-import nl.werkdesk.contracts.employer.EmployerEvent;
 import nl.werkdesk.employer.domain.Employer;
 import nl.werkdesk.employer.view.ContactPerson;
 import nl.werkdesk.eventsourcing.command.CommandResult;
@@ -23,7 +22,9 @@ public record EmployerResponse(
         QueryResponses.TwvIntermediaryResponse twvIntermediary,
         @Schema(description = "The registration, or the latest change of the TWV intermediary arrangement")
         LocalDate twvIntermediarySince,
-        ContactPersonResponse contactPerson) {
+        ContactPersonResponse contactPerson,
+        @Schema(description = "The registration, or the latest change of the contact person")
+        LocalDate contactPersonSince) {
 
     @Schema(name = "EmployerContactPerson")
     public record ContactPersonResponse(String name, @Schema(nullable = true) String phone, @Schema(nullable = true) String email) {
@@ -34,7 +35,7 @@ public record EmployerResponse(
     }
 
     /** The response to a command or a read: the state at a version, with the contact person. */
-    static Uni<EmployerResponse> render(CommandResult<Employer.State, EmployerEvent> result) {
+    static Uni<EmployerResponse> render(CommandResult<Employer.State, Employer.Event> result) {
         return ContactPerson.<ContactPerson>findById(result.streamId())
                 .map(person -> of(Employer.registered(result.state()), result.version(), person));
     }
@@ -43,6 +44,6 @@ public record EmployerResponse(
         return new EmployerResponse(employer.employerId(), version, employer.registeredOn(), employer.tradeName(),
                 employer.kvkNumber(), employer.sector(), employer.temporaryEmploymentAgency(),
                 QueryResponses.TwvIntermediaryResponse.of(employer.twvIntermediary()),
-                employer.lastChangedOn(), ContactPersonResponse.of(person));
+                employer.lastChangedOn(), ContactPersonResponse.of(person), employer.contactPersonSince());
     }
 }

@@ -18,14 +18,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.UUID;
-import nl.werkdesk.contracts.employer.EmployerEvent;
 import nl.werkdesk.employer.domain.JobFair;
 import nl.werkdesk.employer.domain.JobFair.Command;
 import nl.werkdesk.employer.domain.JobFair.State;
+import nl.werkdesk.employer.domain.JobFairRejection;
 import nl.werkdesk.employer.rest.JobFairRequests.RecordJobFairRequest;
 import nl.werkdesk.employer.rest.JobFairRequests.RecordMeetingRequest;
 import nl.werkdesk.employer.rest.QueryResponses.JobFairListItem;
-import nl.werkdesk.employer.rest.QueryResponses.JobFairPage;
 import nl.werkdesk.employer.view.JobFairSummary;
 import nl.werkdesk.eventsourcing.command.Aggregate;
 import nl.werkdesk.eventsourcing.command.CommandHandler;
@@ -33,7 +32,10 @@ import nl.werkdesk.eventsourcing.http.CommandHeaders;
 import nl.werkdesk.eventsourcing.http.ETags;
 import nl.werkdesk.eventsourcing.http.HttpCommand;
 import nl.werkdesk.eventsourcing.http.HttpCommands;
+import nl.werkdesk.eventsourcing.http.Page;
+import nl.werkdesk.eventsourcing.http.Paging;
 import nl.werkdesk.eventsourcing.http.QueryParameters;
+import nl.werkdesk.eventsourcing.http.Refusals;
 import nl.werkdesk.eventsourcing.http.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -56,9 +58,9 @@ public class JobFairResource {
 
     private final HttpCommands commands;
     private final CommandHandler handler;
-    private final Aggregate<Command, State, EmployerEvent> jobFairs;
+    private final Aggregate<Command, State, JobFair.Event> jobFairs;
 
-    JobFairResource(HttpCommands commands, CommandHandler handler, Aggregate<Command, State, EmployerEvent> jobFairs) {
+    JobFairResource(HttpCommands commands, CommandHandler handler, Aggregate<Command, State, JobFair.Event> jobFairs) {
         this.commands = commands;
         this.handler = handler;
         this.jobFairs = jobFairs;
@@ -66,6 +68,7 @@ public class JobFairResource {
 
     @POST
     @Operation(operationId = "recordJobFair", summary = "Record a job fair and the registered employers that took part")
+    @Refusals(of = JobFairRejection.class, value = {"no-employers", "unknown-employer", "employer-registered-after-fair"})
     @APIResponse(responseCode = "201", description = "The job fair as recorded",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobFairResponse.class)))
     public Uni<Response> record(@Valid @NotNull RecordJobFairRequest body, @BeanParam CommandHeaders headers) {
@@ -77,13 +80,12 @@ public class JobFairResource {
     @GET
     @WithSession
     @Operation(operationId = "listJobFairs", summary = "Job fairs, most recent first, paged")
-    @APIResponse(responseCode = "200", description = "One page of job fairs",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobFairPage.class)))
-    public Uni<JobFairPage> list(
+    @APIResponse(responseCode = "200", description = "One page of job fairs, most recent first")
+    public Uni<Page<JobFairListItem>> list(
             @RestQuery @Parameter(description = "Only fairs this employer took part in") String employerId,
             @RestQuery @Parameter(description = "Page number, from 1") String page,
             @RestQuery @Parameter(description = "Job fairs per page, 1 to 100 (default 20)") String pageSize) {
-        Listing listing = Listing.of(page, pageSize);
+        Paging paging = Paging.of(page, pageSize);
         UUID employerFilter = QueryParameters.uuid("employerId", employerId);
         Parameters parameters = new Parameters();
         String query = "from JobFairSummary";
@@ -91,11 +93,8 @@ public class JobFairResource {
             query += " where jobFairId in (select e.jobFairId from JobFairEmployer e where e.employerId = :employerId)";
             parameters.and("employerId", employerFilter);
         }
-        var found = JobFairSummary.<JobFairSummary>find(query, Sort.descending("heldOn").and("jobFairId"), parameters)
-                .page(listing.panachePage());
-        return found.list().chain(rows -> found.count().map(total -> new JobFairPage(
-                rows.stream().map(row -> new JobFairListItem(row.jobFairId, row.heldOn, row.location, row.meetingCount)).toList(),
-                listing.page(), listing.pageSize(), total, listing.totalPages(total))));
+        return paging.list(JobFairSummary.<JobFairSummary>find(query, Sort.descending("heldOn").and("jobFairId"), parameters),
+                row -> new JobFairListItem(row.jobFairId, row.heldOn, row.location, row.meetingCount));
     }
 
     @GET
@@ -112,6 +111,8 @@ public class JobFairResource {
     @POST
     @Path("/{jobFairId}/meetings")
     @Operation(operationId = "recordJobFairMeeting", summary = "Record that a participant met an employer at the job fair")
+    @Refusals(of = JobFairRejection.class, value = {"meeting-already-recorded", "employer-not-at-fair", "not-the-fair-day",
+            "date-before-participant-registration", "participant-left-pilot", "participant-not-known-yet"})
     @APIResponse(responseCode = "200", description = "The job fair with the meeting",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobFairResponse.class)))
     public Uni<Response> recordMeeting(@RestPath UUID jobFairId, @Valid @NotNull RecordMeetingRequest body,

@@ -4,7 +4,6 @@ import io.smallrye.mutiny.Uni;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import nl.werkdesk.contracts.employer.EmployerEvent;
 import nl.werkdesk.employer.domain.JobFair;
 import nl.werkdesk.eventsourcing.command.CommandResult;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -22,7 +21,7 @@ public record JobFairResponse(
     public record MeetingResponse(UUID participantId, UUID employerId, LocalDate metOn) {
     }
 
-    static Uni<JobFairResponse> render(CommandResult<JobFair.State, EmployerEvent> result) {
+    static Uni<JobFairResponse> render(CommandResult<JobFair.State, JobFair.Event> result) {
         return Uni.createFrom().item(() -> of(JobFair.held(result.state()), result.version()));
     }
 

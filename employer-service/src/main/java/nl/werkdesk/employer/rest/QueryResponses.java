@@ -32,20 +32,8 @@ public final class QueryResponses {
         }
     }
 
-    @Schema(name = "EmployerPage", description = "One page of employers, by trade name")
-    public record EmployerPage(List<EmployerListItem> items, int page, int pageSize, long totalItems, int totalPages) {
-    }
-
-    @Schema(name = "VacancyPage", description = "One page of vacancies, most recently opened first")
-    public record VacancyPage(List<VacancyResponse> items, int page, int pageSize, long totalItems, int totalPages) {
-    }
-
     @Schema(name = "JobFairListItem")
     public record JobFairListItem(UUID jobFairId, LocalDate heldOn, String location, int meetingCount) {
-    }
-
-    @Schema(name = "JobFairPage", description = "One page of job fairs, most recent first")
-    public record JobFairPage(List<JobFairListItem> items, int page, int pageSize, long totalItems, int totalPages) {
     }
 
     @Schema(name = "EmployerHistoryEntry", description = "One event of the employer, of one of its vacancies or of a job fair it took part in")
@@ -57,7 +45,7 @@ public final class QueryResponses {
             @Schema(description = "The business date of the event") LocalDate occurredOn,
             @Schema(description = "When it was recorded (UTC)") Instant recordedAt,
             @Schema(description = "Who recorded it (token subject)") String actor,
-            @Schema(description = "The event's data as published", type = SchemaType.OBJECT) JsonNode data) {
+            @Schema(description = "The event's data as stored, in the fields werkdesk.employers.v1 publishes", type = SchemaType.OBJECT) JsonNode data) {
     }
 
     @Schema(name = "EmployerHistory", description = "The employer's timeline, by business date")

@@ -23,10 +23,10 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import nl.werkdesk.contracts.Sector;
-import nl.werkdesk.contracts.employer.EmployerEvent;
+import nl.werkdesk.employer.domain.Vacancy;
 import nl.werkdesk.employer.domain.Vacancy.Command;
 import nl.werkdesk.employer.domain.Vacancy.State;
-import nl.werkdesk.employer.rest.QueryResponses.VacancyPage;
+import nl.werkdesk.employer.domain.VacancyRejection;
 import nl.werkdesk.employer.rest.VacancyRequests.CloseVacancyRequest;
 import nl.werkdesk.employer.rest.VacancyRequests.FillVacancyRequest;
 import nl.werkdesk.employer.rest.VacancyRequests.OpenVacancyRequest;
@@ -37,7 +37,10 @@ import nl.werkdesk.eventsourcing.http.CommandHeaders;
 import nl.werkdesk.eventsourcing.http.ETags;
 import nl.werkdesk.eventsourcing.http.HttpCommand;
 import nl.werkdesk.eventsourcing.http.HttpCommands;
+import nl.werkdesk.eventsourcing.http.Page;
+import nl.werkdesk.eventsourcing.http.Paging;
 import nl.werkdesk.eventsourcing.http.QueryParameters;
+import nl.werkdesk.eventsourcing.http.Refusals;
 import nl.werkdesk.eventsourcing.http.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -63,9 +66,9 @@ public class VacancyResource {
 
     private final HttpCommands commands;
     private final CommandHandler handler;
-    private final Aggregate<Command, State, EmployerEvent> vacancies;
+    private final Aggregate<Command, State, Vacancy.Event> vacancies;
 
-    VacancyResource(HttpCommands commands, CommandHandler handler, Aggregate<Command, State, EmployerEvent> vacancies) {
+    VacancyResource(HttpCommands commands, CommandHandler handler, Aggregate<Command, State, Vacancy.Event> vacancies) {
         this.commands = commands;
         this.handler = handler;
         this.vacancies = vacancies;
@@ -73,6 +76,8 @@ public class VacancyResource {
 
     @POST
     @Operation(operationId = "openVacancy", summary = "Open a vacancy of a registered employer")
+    @Refusals(of = VacancyRejection.class, value = {"unknown-employer", "date-before-employer-registration",
+            "date-before-first-minimum-wage", "wage-below-minimum-wage"})
     @APIResponse(responseCode = "201", description = "The vacancy as opened",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VacancyResponse.class)))
     public Uni<Response> open(@Valid @NotNull OpenVacancyRequest body, @BeanParam CommandHeaders headers) {
@@ -85,17 +90,16 @@ public class VacancyResource {
     @WithSession
     @RolesAllowed({Roles.EMPLOYER_LIAISON, Roles.CASEWORKER})
     @Operation(operationId = "listVacancies", summary = "Vacancies, most recently opened first, filtered and paged")
-    @APIResponse(responseCode = "200", description = "One page of vacancies",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VacancyPage.class)))
-    public Uni<VacancyPage> list(
+    @APIResponse(responseCode = "200", description = "One page of vacancies, most recently opened first")
+    public Uni<Page<VacancyResponse>> list(
             @RestQuery @Parameter(description = "open, filled or closed") String status,
             @RestQuery @Parameter(description = "Only vacancies in this sector (horeca, production, logistics, cleaning, home-care, other)") String sector,
             @RestQuery @Parameter(description = "Only vacancies of this employer") String employerId,
             @RestQuery @Parameter(description = "Page number, from 1") String page,
             @RestQuery @Parameter(description = "Vacancies per page, 1 to 100 (default 20)") String pageSize) {
-        Listing listing = Listing.of(page, pageSize);
+        Paging paging = Paging.of(page, pageSize);
         String statusFilter = QueryParameters.oneOf("status", status, Set.of("open", "filled", "closed"));
-        Sector sectorFilter = Listing.sector(sector);
+        Sector sectorFilter = SectorParameter.of(sector);
         UUID employerFilter = QueryParameters.uuid("employerId", employerId);
         List<String> where = new ArrayList<>();
         Parameters parameters = new Parameters();
@@ -112,10 +116,8 @@ public class VacancyResource {
             parameters.and("employerId", employerFilter);
         }
         String query = "from VacancySummary" + (where.isEmpty() ? "" : " where " + String.join(" and ", where));
-        var found = VacancySummary.<VacancySummary>find(query, Sort.descending("openedOn").and("vacancyId"), parameters)
-                .page(listing.panachePage());
-        return found.list().chain(rows -> found.count().map(total -> new VacancyPage(
-                rows.stream().map(VacancyResponse::of).toList(), listing.page(), listing.pageSize(), total, listing.totalPages(total))));
+        return paging.list(VacancySummary.<VacancySummary>find(query, Sort.descending("openedOn").and("vacancyId"), parameters),
+                VacancyResponse::of);
     }
 
     @GET
@@ -133,6 +135,8 @@ public class VacancyResource {
     @POST
     @Path("/{vacancyId}/filling")
     @Operation(operationId = "fillVacancy", summary = "Record that the vacancy was filled, by a participant of the pilot or otherwise")
+    @Refusals(of = VacancyRejection.class, value = {"vacancy-already-filled", "vacancy-already-closed", "date-before-vacancy-opened",
+            "date-before-participant-registration", "participant-left-pilot", "participant-not-known-yet"})
     @APIResponse(responseCode = "200", description = "The filled vacancy",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VacancyResponse.class)))
     public Uni<Response> fill(@RestPath UUID vacancyId, @Valid @NotNull FillVacancyRequest body, @BeanParam CommandHeaders headers) {
@@ -143,6 +147,7 @@ public class VacancyResource {
     @POST
     @Path("/{vacancyId}/closure")
     @Operation(operationId = "closeVacancy", summary = "Record that the vacancy was closed without being filled")
+    @Refusals(of = VacancyRejection.class, value = {"vacancy-already-filled", "vacancy-already-closed", "date-before-vacancy-opened"})
     @APIResponse(responseCode = "200", description = "The closed vacancy",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VacancyResponse.class)))
     public Uni<Response> close(@RestPath UUID vacancyId, @Valid @NotNull CloseVacancyRequest body, @BeanParam CommandHeaders headers) {

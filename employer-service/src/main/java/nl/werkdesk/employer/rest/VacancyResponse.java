@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.util.UUID;
 import nl.werkdesk.contracts.LanguageLevel;
 import nl.werkdesk.contracts.Sector;
-import nl.werkdesk.contracts.employer.EmployerEvent;
 import nl.werkdesk.employer.domain.Vacancy;
 import nl.werkdesk.employer.domain.Vacancy.Posting;
 import nl.werkdesk.employer.view.VacancySummary;
@@ -41,7 +40,7 @@ public record VacancyResponse(
         }
     }
 
-    static Uni<VacancyResponse> render(CommandResult<Vacancy.State, EmployerEvent> result) {
+    static Uni<VacancyResponse> render(CommandResult<Vacancy.State, Vacancy.Event> result) {
         return Uni.createFrom().item(() -> of(result.state(), result.version()));
     }
 

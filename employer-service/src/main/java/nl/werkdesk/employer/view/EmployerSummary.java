@@ -11,10 +11,12 @@ import java.time.LocalDate;
 import java.util.UUID;
 import nl.werkdesk.contracts.Sector;
 
-/** A row of the employer list, kept by {@link EmployerProjection}. */
+/** A row of the employer list, kept by {@link EmployerProjection}; one per KvK number ({@link #KVK_NUMBER_UNIQUE}). */
 @Entity
 @Table(name = "employers")
 public class EmployerSummary extends PanacheEntityBase {
+
+    public static final String KVK_NUMBER_UNIQUE = "employers_kvk_number_unique";
 
     @Id
     @Column(name = "employer_id")

@@ -5,26 +5,26 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.UUID;
-import nl.werkdesk.contracts.employer.EmployerEvent;
-import nl.werkdesk.contracts.employer.EmployerEvent.CandidateMetEmployer;
-import nl.werkdesk.contracts.employer.EmployerEvent.JobFairHeld;
+import nl.werkdesk.employer.domain.JobFair;
+import nl.werkdesk.employer.domain.JobFair.Event.CandidateMetEmployer;
+import nl.werkdesk.employer.domain.JobFair.Event.JobFairHeld;
 import nl.werkdesk.eventsourcing.command.Aggregate.InlineProjection;
 import nl.werkdesk.eventsourcing.store.RecordedEvent;
 
 /** Keeps the job fair list, and which employers took part, in step with the job fair streams. */
 @ApplicationScoped
-public class JobFairProjection implements InlineProjection<EmployerEvent> {
+public class JobFairProjection implements InlineProjection<JobFair.Event> {
 
     @Override
-    public Uni<Void> apply(UUID jobFairId, List<RecordedEvent<EmployerEvent>> events) {
+    public Uni<Void> apply(UUID jobFairId, List<RecordedEvent<JobFair.Event>> events) {
         Uni<Void> chain = Uni.createFrom().voidItem();
-        for (RecordedEvent<EmployerEvent> recorded : events) {
+        for (RecordedEvent<JobFair.Event> recorded : events) {
             chain = chain.chain(() -> apply(jobFairId, recorded));
         }
         return chain;
     }
 
-    private Uni<Void> apply(UUID jobFairId, RecordedEvent<EmployerEvent> recorded) {
+    private Uni<Void> apply(UUID jobFairId, RecordedEvent<JobFair.Event> recorded) {
         if (recorded.event() instanceof JobFairHeld held) {
             JobFairSummary summary = new JobFairSummary();
             summary.jobFairId = jobFairId;

@@ -5,27 +5,27 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.UUID;
-import nl.werkdesk.contracts.employer.EmployerEvent;
-import nl.werkdesk.contracts.employer.EmployerEvent.VacancyClosed;
-import nl.werkdesk.contracts.employer.EmployerEvent.VacancyFilled;
-import nl.werkdesk.contracts.employer.EmployerEvent.VacancyOpened;
+import nl.werkdesk.employer.domain.Vacancy;
+import nl.werkdesk.employer.domain.Vacancy.Event.VacancyClosed;
+import nl.werkdesk.employer.domain.Vacancy.Event.VacancyFilled;
+import nl.werkdesk.employer.domain.Vacancy.Event.VacancyOpened;
 import nl.werkdesk.eventsourcing.command.Aggregate.InlineProjection;
 import nl.werkdesk.eventsourcing.store.RecordedEvent;
 
 /** Keeps the vacancy list in step with the vacancy streams, inside the append's transaction. */
 @ApplicationScoped
-public class VacancyProjection implements InlineProjection<EmployerEvent> {
+public class VacancyProjection implements InlineProjection<Vacancy.Event> {
 
     @Override
-    public Uni<Void> apply(UUID vacancyId, List<RecordedEvent<EmployerEvent>> events) {
+    public Uni<Void> apply(UUID vacancyId, List<RecordedEvent<Vacancy.Event>> events) {
         Uni<Void> chain = Uni.createFrom().voidItem();
-        for (RecordedEvent<EmployerEvent> recorded : events) {
+        for (RecordedEvent<Vacancy.Event> recorded : events) {
             chain = chain.chain(() -> apply(vacancyId, recorded));
         }
         return chain;
     }
 
-    private Uni<Void> apply(UUID vacancyId, RecordedEvent<EmployerEvent> recorded) {
+    private Uni<Void> apply(UUID vacancyId, RecordedEvent<Vacancy.Event> recorded) {
         if (recorded.event() instanceof VacancyOpened opened) {
             VacancySummary summary = new VacancySummary();
             summary.vacancyId = vacancyId;

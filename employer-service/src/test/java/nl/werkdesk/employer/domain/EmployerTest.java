@@ -1,17 +1,29 @@
 package nl.werkdesk.employer.domain;
 
+import static nl.werkdesk.employer.domain.EmployerRejection.DATE_BEFORE_EMPLOYER_REGISTRATION;
+import static nl.werkdesk.employer.domain.EmployerRejection.DATE_BEFORE_PREVIOUS_CONTACT_PERSON_CHANGE;
+import static nl.werkdesk.employer.domain.EmployerRejection.DATE_BEFORE_PREVIOUS_INTERMEDIARY_CHANGE;
+import static nl.werkdesk.employer.domain.EmployerRejection.EMPLOYER_ALREADY_REGISTERED;
+import static nl.werkdesk.employer.domain.EmployerRejection.EMPLOYER_NOT_REGISTERED;
+import static nl.werkdesk.employer.domain.EmployerRejection.KVK_NUMBER_INVALID;
+import static nl.werkdesk.employer.domain.EmployerRejection.TWV_INTERMEDIARY_ENDS_BEFORE_START;
+import static nl.werkdesk.employer.domain.EmployerRejection.TWV_INTERMEDIARY_UNCHANGED;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.time.LocalDate;
 import java.util.UUID;
 import nl.werkdesk.contracts.Sector;
-import nl.werkdesk.contracts.employer.EmployerEvent;
-import nl.werkdesk.contracts.employer.EmployerEvent.EmployerRegistered;
-import nl.werkdesk.contracts.employer.EmployerEvent.TwvIntermediaryChanged;
+import java.util.List;
 import nl.werkdesk.contracts.employer.TwvIntermediary;
+import nl.werkdesk.employer.domain.Employer.Command.ChangeContactPerson;
 import nl.werkdesk.employer.domain.Employer.Command.ChangeTwvIntermediary;
 import nl.werkdesk.employer.domain.Employer.Command.RegisterEmployer;
+import nl.werkdesk.employer.domain.Employer.Event.ContactPersonChanged;
+import nl.werkdesk.employer.domain.Employer.Event.EmployerRegistered;
+import nl.werkdesk.employer.domain.Employer.Event.TwvIntermediaryChanged;
 import nl.werkdesk.eventsourcing.core.DeciderScenario;
+import nl.werkdesk.eventsourcing.core.SealedTypes;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +40,7 @@ class EmployerTest {
     static final EmployerRegistered REGISTERED = new EmployerRegistered(ID, FEB_3, "Bakkerij De Molen", "12345678", Sector.PRODUCTION,
             false, FIRST_MONTHS);
 
-    static DeciderScenario<Employer.Command, Employer.State, EmployerEvent> employer() {
+    static DeciderScenario<Employer.Command, Employer.State, Employer.Event> employer() {
         return DeciderScenario.with(Employer.DECIDER);
     }
 
@@ -60,7 +72,7 @@ class EmployerTest {
             for (String kvk : new String[] {"1234567", "123456789", "1234567a", ""}) {
                 employer().given()
                         .when(new RegisterEmployer(ID, FEB_3, "Bakkerij", kvk, Sector.PRODUCTION, false, null))
-                        .rejectedOn("kvkNumber", "8 digits");
+                        .rejectedOn("kvkNumber", KVK_NUMBER_INVALID);
             }
         }
 
@@ -69,12 +81,12 @@ class EmployerTest {
             employer().given()
                     .when(new RegisterEmployer(ID, FEB_3, "Bakkerij", "12345678", Sector.PRODUCTION, false,
                             new TwvIntermediary(MARCH_1, FEB_3)))
-                    .rejectedOn("twvIntermediary.until", "lies before twvIntermediary.from");
+                    .rejectedOn("twvIntermediary.until", TWV_INTERMEDIARY_ENDS_BEFORE_START);
         }
 
         @Test
         void rejectsRegisteringTheSameEmployerTwice() {
-            employer().given(REGISTERED).when(REGISTER).rejectedWith("already registered");
+            employer().given(REGISTERED).when(REGISTER).rejectedWith(EMPLOYER_ALREADY_REGISTERED);
         }
     }
 
@@ -100,31 +112,84 @@ class EmployerTest {
         @Test
         void rejectsAChangeDatedBeforeTheRegistration() {
             employer().given(REGISTERED).when(new ChangeTwvIntermediary(FEB_3.minusDays(1), null))
-                    .rejectedOn("changedOn", "before the employer's registration on 2025-02-03");
+                    .rejectedOn("changedOn", DATE_BEFORE_EMPLOYER_REGISTRATION);
         }
 
         @Test
         void rejectsAChangeDatedBeforeThePreviousChange() {
             employer().given(REGISTERED, new TwvIntermediaryChanged(ID, APRIL_1, null))
                     .when(new ChangeTwvIntermediary(MARCH_1, FIRST_MONTHS))
-                    .rejectedOn("changedOn", "before the previous change of the TWV intermediary on 2025-04-01");
+                    .rejectedOn("changedOn", DATE_BEFORE_PREVIOUS_INTERMEDIARY_CHANGE);
         }
 
         @Test
         void rejectsAChangeThatChangesNothing() {
             employer().given(REGISTERED).when(new ChangeTwvIntermediary(MARCH_1, FIRST_MONTHS))
-                    .rejectedWith("already as requested");
+                    .rejectedWith(TWV_INTERMEDIARY_UNCHANGED);
         }
 
         @Test
         void rejectsANewArrangementThatEndsBeforeItStarts() {
             employer().given(REGISTERED).when(new ChangeTwvIntermediary(MARCH_1, new TwvIntermediary(APRIL_1, MARCH_1)))
-                    .rejectedOn("twvIntermediary.until", "lies before twvIntermediary.from");
+                    .rejectedOn("twvIntermediary.until", TWV_INTERMEDIARY_ENDS_BEFORE_START);
         }
 
         @Test
         void rejectsAChangeForAnUnregisteredEmployer() {
-            employer().given().when(new ChangeTwvIntermediary(MARCH_1, null)).rejectedWith("not registered");
+            employer().given().when(new ChangeTwvIntermediary(MARCH_1, null)).rejectedWith(EMPLOYER_NOT_REGISTERED);
+        }
+    }
+
+    @Nested
+    class ChangingTheContactPerson {
+
+        @Test
+        void recordsWhenTheContactPersonChangedAndNothingElse() {
+            Employer.State after = employer().given(REGISTERED, new TwvIntermediaryChanged(ID, MARCH_1, null))
+                    .when(new ChangeContactPerson(APRIL_1))
+                    .then(new ContactPersonChanged(ID, APRIL_1));
+            assertEquals(APRIL_1, Employer.registered(after).contactPersonSince());
+            assertEquals(MARCH_1, Employer.registered(after).lastChangedOn(), "the intermediary arrangement is as it was");
+        }
+
+        @Test
+        void rejectsAChangeDatedBeforeTheRegistration() {
+            employer().given(REGISTERED).when(new ChangeContactPerson(FEB_3.minusDays(1)))
+                    .rejectedOn("changedOn", DATE_BEFORE_EMPLOYER_REGISTRATION);
+        }
+
+        @Test
+        void rejectsAChangeDatedBeforeThePreviousChangeOfTheContactPersonButNotOfTheIntermediary() {
+            employer().given(REGISTERED, new ContactPersonChanged(ID, APRIL_1)).when(new ChangeContactPerson(MARCH_1))
+                    .rejectedOn("changedOn", DATE_BEFORE_PREVIOUS_CONTACT_PERSON_CHANGE);
+            employer().given(REGISTERED, new TwvIntermediaryChanged(ID, APRIL_1, null)).when(new ChangeContactPerson(MARCH_1))
+                    .then(new ContactPersonChanged(ID, MARCH_1));
+        }
+
+        @Test
+        void rejectsAChangeForAnUnregisteredEmployer() {
+            employer().given().when(new ChangeContactPerson(MARCH_1)).rejectedWith(EMPLOYER_NOT_REGISTERED);
+        }
+    }
+
+    @Nested
+    class EveryType {
+
+        @Test
+        void decidesEveryCommandAndEvolvesOnEveryEvent() {
+            List<Employer.Command> commands = List.of(REGISTER, new ChangeTwvIntermediary(MARCH_1, null), new ChangeContactPerson(MARCH_1));
+            SealedTypes.assertEveryTypeHasAnExample(Employer.Command.class, commands);
+            Employer.State registered = employer().given(REGISTERED).state();
+            for (Employer.Command command : commands) {
+                Employer.State state = command instanceof RegisterEmployer ? new Employer.State.Unregistered() : registered;
+                assertEquals(1, Employer.DECIDER.decide(command, state).size(), command.getClass().getSimpleName());
+            }
+            List<Employer.Event> events = List.of(REGISTERED, new TwvIntermediaryChanged(ID, MARCH_1, null), new ContactPersonChanged(ID, MARCH_1));
+            SealedTypes.assertEveryTypeHasAnExample(Employer.Event.class, events);
+            for (Employer.Event event : events) {
+                Employer.State before = event == REGISTERED ? new Employer.State.Unregistered() : registered;
+                assertNotEquals(before, Employer.evolve(before, event), event.getClass().getSimpleName());
+            }
         }
     }
 }

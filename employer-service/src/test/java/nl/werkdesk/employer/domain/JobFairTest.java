@@ -1,15 +1,29 @@
 package nl.werkdesk.employer.domain;
 
+import static nl.werkdesk.employer.domain.JobFairRejection.DATE_BEFORE_PARTICIPANT_REGISTRATION;
+import static nl.werkdesk.employer.domain.JobFairRejection.EMPLOYER_NOT_AT_FAIR;
+import static nl.werkdesk.employer.domain.JobFairRejection.EMPLOYER_REGISTERED_AFTER_FAIR;
+import static nl.werkdesk.employer.domain.JobFairRejection.JOB_FAIR_ALREADY_RECORDED;
+import static nl.werkdesk.employer.domain.JobFairRejection.JOB_FAIR_NOT_RECORDED;
+import static nl.werkdesk.employer.domain.JobFairRejection.MEETING_ALREADY_RECORDED;
+import static nl.werkdesk.employer.domain.JobFairRejection.NOT_THE_FAIR_DAY;
+import static nl.werkdesk.employer.domain.JobFairRejection.NO_EMPLOYERS;
+import static nl.werkdesk.employer.domain.JobFairRejection.PARTICIPANT_LEFT_PILOT;
+import static nl.werkdesk.employer.domain.JobFairRejection.PARTICIPANT_NOT_KNOWN_YET;
+import static nl.werkdesk.employer.domain.JobFairRejection.UNKNOWN_EMPLOYER;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import nl.werkdesk.contracts.employer.EmployerEvent;
-import nl.werkdesk.contracts.employer.EmployerEvent.CandidateMetEmployer;
-import nl.werkdesk.contracts.employer.EmployerEvent.JobFairHeld;
 import nl.werkdesk.employer.domain.JobFair.Command.RecordJobFair;
 import nl.werkdesk.employer.domain.JobFair.Command.RecordMeeting;
+import nl.werkdesk.employer.domain.JobFair.Event.CandidateMetEmployer;
+import nl.werkdesk.employer.domain.JobFair.Event.JobFairHeld;
 import nl.werkdesk.eventsourcing.core.DeciderScenario;
+import nl.werkdesk.eventsourcing.core.SealedTypes;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -29,7 +43,7 @@ class JobFairTest {
     static final JobFairHeld HELD = new JobFairHeld(FAIR, FAIR_DAY, "azc Willinklaan", List.of(BAKERY, AGENCY));
     static final CandidateMetEmployer MET_BAKERY = new CandidateMetEmployer(FAIR, PARTICIPANT, BAKERY, FAIR_DAY);
 
-    static DeciderScenario<JobFair.Command, JobFair.State, EmployerEvent> fair() {
+    static DeciderScenario<JobFair.Command, JobFair.State, JobFair.Event> fair() {
         return DeciderScenario.with(JobFair.DECIDER);
     }
 
@@ -50,25 +64,25 @@ class JobFairTest {
         @Test
         void rejectsAFairWithoutEmployers() {
             fair().given().when(new RecordJobFair(FAIR, FAIR_DAY, "azc Willinklaan", List.of(), REGISTERED))
-                    .rejectedOn("employerIds", "at least one employer");
+                    .rejectedOn("employerIds", NO_EMPLOYERS);
         }
 
         @Test
         void rejectsAnEmployerThatIsNotRegisteredByItsPlaceInTheList() {
             fair().given().when(new RecordJobFair(FAIR, FAIR_DAY, "azc Willinklaan", List.of(BAKERY, STRANGER), REGISTERED))
-                    .rejectedOn("employerIds[1]", "not a registered employer");
+                    .rejectedOn("employerIds[1]", UNKNOWN_EMPLOYER);
         }
 
         @Test
         void rejectsAnEmployerRegisteredAfterTheFair() {
             fair().given().when(new RecordJobFair(FAIR, FAIR_DAY.minusDays(1), "azc Willinklaan", List.of(BAKERY, AGENCY), REGISTERED))
-                    .rejectedOn("employerIds[1]", "was registered on 2025-03-12, after the job fair");
+                    .rejectedOn("employerIds[1]", EMPLOYER_REGISTERED_AFTER_FAIR);
         }
 
         @Test
         void rejectsRecordingTheSameFairTwice() {
             fair().given(HELD).when(new RecordJobFair(FAIR, FAIR_DAY, "azc Willinklaan", List.of(BAKERY), REGISTERED))
-                    .rejectedWith("already recorded");
+                    .rejectedWith(JOB_FAIR_ALREADY_RECORDED);
         }
     }
 
@@ -89,44 +103,65 @@ class JobFairTest {
         @Test
         void rejectsAnEmployerThatDidNotTakePart() {
             fair().given(HELD).when(new RecordMeeting(PARTICIPANT, STRANGER, FAIR_DAY, IN_PILOT))
-                    .rejectedOn("employerId", "did not take part");
+                    .rejectedOn("employerId", EMPLOYER_NOT_AT_FAIR);
         }
 
         @Test
         void rejectsAMeetingOnAnotherDayThanTheFair() {
             fair().given(HELD).when(new RecordMeeting(PARTICIPANT, BAKERY, FAIR_DAY.plusDays(1), IN_PILOT))
-                    .rejectedOn("metOn", "must be the day of the job fair, 2025-03-12");
+                    .rejectedOn("metOn", NOT_THE_FAIR_DAY);
         }
 
         @Test
-        void rejectsAParticipantUnknownToTheService() {
-            fair().given(HELD).when(new RecordMeeting(PARTICIPANT, BAKERY, FAIR_DAY, null))
-                    .rejectedOn("participantId", "not a participant");
+        void refusesAParticipantNotKnownYetAsNotYetKnownNotAsARealRefusal() {
+            fair().given(HELD).when(new RecordMeeting(PARTICIPANT, BAKERY, FAIR_DAY, null)).rejectedWith(PARTICIPANT_NOT_KNOWN_YET);
         }
 
         @Test
         void rejectsAParticipantWhoJoinedThePilotAfterTheFair() {
             KnownParticipant late = new KnownParticipant(PARTICIPANT, FAIR_DAY.plusDays(1), null);
             fair().given(HELD).when(new RecordMeeting(PARTICIPANT, BAKERY, FAIR_DAY, late))
-                    .rejectedOn("metOn", "before the participant's registration in the pilot on 2025-03-13");
+                    .rejectedOn("metOn", DATE_BEFORE_PARTICIPANT_REGISTRATION);
         }
 
         @Test
         void rejectsAParticipantWhoLeftThePilotBeforeTheFair() {
             KnownParticipant gone = new KnownParticipant(PARTICIPANT, FEB_3, FAIR_DAY.minusDays(1));
             fair().given(HELD).when(new RecordMeeting(PARTICIPANT, BAKERY, FAIR_DAY, gone))
-                    .rejectedOn("participantId", "left the pilot on 2025-03-11");
+                    .rejectedOn("participantId", PARTICIPANT_LEFT_PILOT);
         }
 
         @Test
         void rejectsTheSameMeetingTwice() {
             fair().given(HELD, MET_BAKERY).when(new RecordMeeting(PARTICIPANT, BAKERY, FAIR_DAY, IN_PILOT))
-                    .rejectedWith("already recorded");
+                    .rejectedWith(MEETING_ALREADY_RECORDED);
         }
 
         @Test
         void rejectsAMeetingAtAFairThatWasNeverRecorded() {
-            fair().given().when(new RecordMeeting(PARTICIPANT, BAKERY, FAIR_DAY, IN_PILOT)).rejectedWith("not recorded");
+            fair().given().when(new RecordMeeting(PARTICIPANT, BAKERY, FAIR_DAY, IN_PILOT)).rejectedWith(JOB_FAIR_NOT_RECORDED);
+        }
+    }
+
+    @Nested
+    class EveryType {
+
+        @Test
+        void decidesEveryCommandAndEvolvesOnEveryEvent() {
+            List<JobFair.Command> commands = List.of(new RecordJobFair(FAIR, FAIR_DAY, "azc Willinklaan", List.of(BAKERY, AGENCY), REGISTERED),
+                    new RecordMeeting(PARTICIPANT, BAKERY, FAIR_DAY, IN_PILOT));
+            SealedTypes.assertEveryTypeHasAnExample(JobFair.Command.class, commands);
+            JobFair.State held = fair().given(HELD).state();
+            for (JobFair.Command command : commands) {
+                JobFair.State state = command instanceof RecordJobFair ? new JobFair.State.None() : held;
+                assertEquals(1, JobFair.DECIDER.decide(command, state).size(), command.getClass().getSimpleName());
+            }
+            List<JobFair.Event> events = List.of(HELD, MET_BAKERY);
+            SealedTypes.assertEveryTypeHasAnExample(JobFair.Event.class, events);
+            for (JobFair.Event event : events) {
+                JobFair.State before = event == HELD ? new JobFair.State.None() : held;
+                assertNotEquals(before, JobFair.evolve(before, event), event.getClass().getSimpleName());
+            }
         }
     }
 }

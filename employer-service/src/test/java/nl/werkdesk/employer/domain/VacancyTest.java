@@ -1,18 +1,35 @@
 package nl.werkdesk.employer.domain;
 
+import static nl.werkdesk.employer.domain.VacancyRejection.DATE_BEFORE_EMPLOYER_REGISTRATION;
+import static nl.werkdesk.employer.domain.VacancyRejection.DATE_BEFORE_FIRST_MINIMUM_WAGE;
+import static nl.werkdesk.employer.domain.VacancyRejection.DATE_BEFORE_PARTICIPANT_REGISTRATION;
+import static nl.werkdesk.employer.domain.VacancyRejection.DATE_BEFORE_VACANCY_OPENED;
+import static nl.werkdesk.employer.domain.VacancyRejection.PARTICIPANT_LEFT_PILOT;
+import static nl.werkdesk.employer.domain.VacancyRejection.PARTICIPANT_NOT_KNOWN_YET;
+import static nl.werkdesk.employer.domain.VacancyRejection.UNKNOWN_EMPLOYER;
+import static nl.werkdesk.employer.domain.VacancyRejection.VACANCY_ALREADY_CLOSED;
+import static nl.werkdesk.employer.domain.VacancyRejection.VACANCY_ALREADY_FILLED;
+import static nl.werkdesk.employer.domain.VacancyRejection.VACANCY_ALREADY_OPENED;
+import static nl.werkdesk.employer.domain.VacancyRejection.VACANCY_NOT_OPENED;
+import static nl.werkdesk.employer.domain.VacancyRejection.WAGE_BELOW_MINIMUM_WAGE;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import nl.werkdesk.contracts.LanguageLevel;
 import nl.werkdesk.contracts.Sector;
-import nl.werkdesk.contracts.employer.EmployerEvent;
-import nl.werkdesk.contracts.employer.EmployerEvent.VacancyClosed;
-import nl.werkdesk.contracts.employer.EmployerEvent.VacancyFilled;
-import nl.werkdesk.contracts.employer.EmployerEvent.VacancyOpened;
 import nl.werkdesk.employer.domain.Vacancy.Command.CloseVacancy;
 import nl.werkdesk.employer.domain.Vacancy.Command.FillVacancy;
 import nl.werkdesk.employer.domain.Vacancy.Command.OpenVacancy;
+import nl.werkdesk.employer.domain.Vacancy.Event.VacancyClosed;
+import nl.werkdesk.employer.domain.Vacancy.Event.VacancyFilled;
+import nl.werkdesk.employer.domain.Vacancy.Event.VacancyOpened;
 import nl.werkdesk.eventsourcing.core.DeciderScenario;
+import nl.werkdesk.eventsourcing.core.Rejected;
+import nl.werkdesk.eventsourcing.core.SealedTypes;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -46,7 +63,7 @@ class VacancyTest {
 
     static final VacancyOpened OPENED = opened(MARCH_3, 1500);
 
-    static DeciderScenario<Vacancy.Command, Vacancy.State, EmployerEvent> vacancy() {
+    static DeciderScenario<Vacancy.Command, Vacancy.State, Vacancy.Event> vacancy() {
         return DeciderScenario.with(Vacancy.decider(MINIMUM_WAGES));
     }
 
@@ -65,15 +82,16 @@ class VacancyTest {
 
         @Test
         void rejectsAWageBelowTheMinimumWageAndSaysTheMinimum() {
-            vacancy().given().when(open(MARCH_3, 1405))
-                    .rejectedOn("hourlyWageCents", "below the statutory minimum wage in force on 2025-03-03: 1406 cents (EUR 14.06)");
+            Rejected refusal = vacancy().given().when(open(MARCH_3, 1405)).rejectedOn("hourlyWageCents", WAGE_BELOW_MINIMUM_WAGE);
+            assertTrue(refusal.reason().contains("1406 cents (EUR 14.06)"), "says the minimum: " + refusal.reason());
         }
 
         @Test
         void judgesTheWageByTheRateOfTheOpeningDateNotALaterOne() {
             vacancy().given().when(open(LocalDate.of(2025, 6, 30), 1420)).then(opened(LocalDate.of(2025, 6, 30), 1420));
-            vacancy().given().when(open(LocalDate.of(2025, 7, 1), 1420))
-                    .rejectedOn("hourlyWageCents", "1440 cents (EUR 14.40)");
+            Rejected refusal = vacancy().given().when(open(LocalDate.of(2025, 7, 1), 1420))
+                    .rejectedOn("hourlyWageCents", WAGE_BELOW_MINIMUM_WAGE);
+            assertTrue(refusal.reason().contains("1440 cents (EUR 14.40)"), "says the minimum of the opening date: " + refusal.reason());
         }
 
         @Test
@@ -81,24 +99,24 @@ class VacancyTest {
             RegisteredEmployer longRegistered = new RegisteredEmployer(EMPLOYER, LocalDate.of(2020, 1, 1));
             vacancy().given().when(new OpenVacancy(VACANCY, EMPLOYER, LocalDate.of(2023, 12, 31), "Schoonmaker", Sector.CLEANING, 20, 2000,
                             LanguageLevel.NONE, "Amsterdam", longRegistered))
-                    .rejectedOn("openedOn", "before the first known statutory minimum wage, in force from 2024-01-01");
+                    .rejectedOn("openedOn", DATE_BEFORE_FIRST_MINIMUM_WAGE);
         }
 
         @Test
         void rejectsAVacancyOfAnEmployerThatIsNotRegistered() {
             vacancy().given().when(new OpenVacancy(VACANCY, EMPLOYER, MARCH_3, "Kok", Sector.HORECA, 38, 1600, LanguageLevel.A1,
-                    "Amsterdam", null)).rejectedOn("employerId", "not a registered employer");
+                    "Amsterdam", null)).rejectedOn("employerId", UNKNOWN_EMPLOYER);
         }
 
         @Test
         void rejectsAnOpeningBeforeTheEmployersRegistration() {
             vacancy().given().when(open(FEB_3.minusDays(1), 1500))
-                    .rejectedOn("openedOn", "before the employer's registration on 2025-02-03");
+                    .rejectedOn("openedOn", DATE_BEFORE_EMPLOYER_REGISTRATION);
         }
 
         @Test
         void rejectsOpeningAVacancyTwice() {
-            vacancy().given(OPENED).when(open(MARCH_3, 1500)).rejectedWith("already open");
+            vacancy().given(OPENED).when(open(MARCH_3, 1500)).rejectedWith(VACANCY_ALREADY_OPENED);
         }
     }
 
@@ -120,45 +138,45 @@ class VacancyTest {
         @Test
         void rejectsFillingBeforeTheVacancyOpened() {
             vacancy().given(OPENED).when(new FillVacancy(MARCH_3.minusDays(1), null, null))
-                    .rejectedOn("filledOn", "before the vacancy opened on 2025-03-03");
+                    .rejectedOn("filledOn", DATE_BEFORE_VACANCY_OPENED);
         }
 
         @Test
         void rejectsFillingAVacancyThatWasNeverOpened() {
-            vacancy().given().when(new FillVacancy(APRIL_1, null, null)).rejectedWith("has not been opened");
+            vacancy().given().when(new FillVacancy(APRIL_1, null, null)).rejectedWith(VACANCY_NOT_OPENED);
         }
 
         @Test
         void rejectsFillingAFilledVacancy() {
             vacancy().given(OPENED, new VacancyFilled(VACANCY, EMPLOYER, APRIL_1, null))
                     .when(new FillVacancy(APRIL_1, PARTICIPANT, IN_PILOT))
-                    .rejectedWith("only an open vacancy can be filled or closed; this one was filled on 2025-04-01");
+                    .rejectedWith(VACANCY_ALREADY_FILLED);
         }
 
         @Test
         void rejectsFillingAClosedVacancy() {
             vacancy().given(OPENED, new VacancyClosed(VACANCY, EMPLOYER, APRIL_1))
                     .when(new FillVacancy(APRIL_1, null, null))
-                    .rejectedWith("this one was closed on 2025-04-01");
+                    .rejectedWith(VACANCY_ALREADY_CLOSED);
         }
 
         @Test
-        void rejectsAParticipantUnknownToTheService() {
-            vacancy().given(OPENED).when(new FillVacancy(APRIL_1, PARTICIPANT, null)).rejectedOn("participantId", "not a participant");
+        void refusesAParticipantNotKnownYetAsNotYetKnownNotAsARealRefusal() {
+            vacancy().given(OPENED).when(new FillVacancy(APRIL_1, PARTICIPANT, null)).rejectedWith(PARTICIPANT_NOT_KNOWN_YET);
         }
 
         @Test
         void rejectsAParticipantWhoJoinedThePilotAfterTheFilling() {
             KnownParticipant late = new KnownParticipant(PARTICIPANT, LocalDate.of(2025, 5, 1), null);
             vacancy().given(OPENED).when(new FillVacancy(APRIL_1, PARTICIPANT, late))
-                    .rejectedOn("filledOn", "before the participant's registration in the pilot on 2025-05-01");
+                    .rejectedOn("filledOn", DATE_BEFORE_PARTICIPANT_REGISTRATION);
         }
 
         @Test
         void rejectsAParticipantWhoLeftThePilotBeforeTheFilling() {
             KnownParticipant gone = new KnownParticipant(PARTICIPANT, LocalDate.of(2025, 1, 15), MARCH_3);
             vacancy().given(OPENED).when(new FillVacancy(APRIL_1, PARTICIPANT, gone))
-                    .rejectedOn("participantId", "left the pilot on 2025-03-03");
+                    .rejectedOn("participantId", PARTICIPANT_LEFT_PILOT);
         }
     }
 
@@ -172,24 +190,47 @@ class VacancyTest {
 
         @Test
         void rejectsClosingBeforeTheVacancyOpened() {
-            vacancy().given(OPENED).when(new CloseVacancy(FEB_3)).rejectedOn("closedOn", "before the vacancy opened on 2025-03-03");
+            vacancy().given(OPENED).when(new CloseVacancy(FEB_3)).rejectedOn("closedOn", DATE_BEFORE_VACANCY_OPENED);
         }
 
         @Test
         void rejectsClosingAFilledVacancy() {
             vacancy().given(OPENED, new VacancyFilled(VACANCY, EMPLOYER, APRIL_1, PARTICIPANT))
-                    .when(new CloseVacancy(APRIL_1)).rejectedWith("only an open vacancy can be filled or closed");
+                    .when(new CloseVacancy(APRIL_1)).rejectedWith(VACANCY_ALREADY_FILLED);
         }
 
         @Test
         void rejectsClosingAClosedVacancy() {
             vacancy().given(OPENED, new VacancyClosed(VACANCY, EMPLOYER, APRIL_1))
-                    .when(new CloseVacancy(APRIL_1)).rejectedWith("closed on 2025-04-01");
+                    .when(new CloseVacancy(APRIL_1)).rejectedWith(VACANCY_ALREADY_CLOSED);
         }
 
         @Test
         void rejectsClosingAVacancyThatWasNeverOpened() {
-            vacancy().given().when(new CloseVacancy(APRIL_1)).rejectedWith("has not been opened");
+            vacancy().given().when(new CloseVacancy(APRIL_1)).rejectedWith(VACANCY_NOT_OPENED);
+        }
+    }
+
+    @Nested
+    class EveryType {
+
+        @Test
+        void decidesEveryCommandAndEvolvesOnEveryEvent() {
+            List<Vacancy.Command> commands = List.of(open(MARCH_3, 1500), new FillVacancy(APRIL_1, PARTICIPANT, IN_PILOT),
+                    new CloseVacancy(APRIL_1));
+            SealedTypes.assertEveryTypeHasAnExample(Vacancy.Command.class, commands);
+            Vacancy.State open = vacancy().given(OPENED).state();
+            for (Vacancy.Command command : commands) {
+                Vacancy.State state = command instanceof OpenVacancy ? new Vacancy.State.None() : open;
+                assertEquals(1, Vacancy.decider(MINIMUM_WAGES).decide(command, state).size(), command.getClass().getSimpleName());
+            }
+            List<Vacancy.Event> events = List.of(OPENED, new VacancyFilled(VACANCY, EMPLOYER, APRIL_1, PARTICIPANT),
+                    new VacancyClosed(VACANCY, EMPLOYER, APRIL_1));
+            SealedTypes.assertEveryTypeHasAnExample(Vacancy.Event.class, events);
+            for (Vacancy.Event event : events) {
+                Vacancy.State before = event == OPENED ? new Vacancy.State.None() : open;
+                assertNotEquals(before, Vacancy.evolve(before, event), event.getClass().getSimpleName());
+            }
         }
     }
 }

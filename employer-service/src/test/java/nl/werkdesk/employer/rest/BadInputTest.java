@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
@@ -25,6 +26,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class BadInputTest {
 
+    static final String PROBLEM = "urn:nld:werkdesk:problem:";
+
     static ValidatableResponse problem(ValidatableResponse response, int status) {
         return response.statusCode(status)
                 .contentType("application/problem+json")
@@ -39,6 +42,21 @@ class BadInputTest {
 
     static ValidatableResponse invalid(ValidatableResponse response, String field) {
         return problem(response, 400).body("invalidParams.name", hasItem(field));
+    }
+
+    /** A field refused by the domain with this code: 400 naming the field. */
+    static ValidatableResponse refusedOn(ValidatableResponse response, String field, String code) {
+        return invalid(response, field).body("type", equalTo(PROBLEM + code)).header("Retry-After", nullValue());
+    }
+
+    /** Refused by the state of the resource with this code: 409, and no Retry-After (retrying cannot help). */
+    static ValidatableResponse refused(ValidatableResponse response, String code) {
+        return problem(response, 409).body("type", equalTo(PROBLEM + code)).header("Retry-After", nullValue());
+    }
+
+    /** Refused because another service's fact has not arrived yet: 409 with this code and a Retry-After. */
+    static ValidatableResponse notYetKnown(ValidatableResponse response, String code) {
+        return problem(response, 409).body("type", equalTo(PROBLEM + code)).header("Retry-After", notNullValue());
     }
 
     static Map<String, Object> with(Map<String, Object> body, String field, Object value) {
@@ -119,8 +137,14 @@ class BadInputTest {
                 .body("invalidParams.name", hasItem("twvIntermediary.from"));
         invalid(asLiaison().body(with(Api.registration("horeca"), "contactPerson", Map.of("name", "Jan de Vries"))).post(EMPLOYERS).then(),
                 "contactPerson").body("invalidParams[0].reason", containsString("phone number, an e-mail address or both"));
-        invalid(asLiaison().body(with(Api.registration("horeca"), "twvIntermediary", Map.of("from", "2025-03-01", "until", "2025-02-01")))
-                .post(EMPLOYERS).then(), "twvIntermediary.until");
+        UUID registered = Api.registerEmployer("horeca");
+        invalid(post(EMPLOYERS + "/" + registered + "/contact-person", Map.of("changedOn", "2025-03-01",
+                "contactPerson", Map.of("name", "Jan de Vries"))).then(), "contactPerson");
+        invalid(post(EMPLOYERS + "/" + registered + "/contact-person", Map.of("changedOn", "2025-03-01")).then(), "contactPerson");
+        asLiaison().get(EMPLOYERS + "/" + registered).then().statusCode(200).header("ETag", "\"1\"")
+                .body("contactPerson.name", equalTo("Jan de Vries"));
+        refusedOn(asLiaison().body(with(Api.registration("horeca"), "twvIntermediary", Map.of("from", "2025-03-01", "until", "2025-02-01")))
+                .post(EMPLOYERS).then(), "twvIntermediary.until", "twv-intermediary-ends-before-start");
         UUID employer = Api.registerEmployer("horeca");
         invalid(asLiaison().body(with(Api.vacancy(employer, "horeca", "2025-03-03", 1500), "hoursPerWeek", 61)).post(VACANCIES).then(),
                 "hoursPerWeek");
@@ -137,6 +161,8 @@ class BadInputTest {
                 .body("invalidParams[0].reason", containsString("future"));
         UUID employer = Api.registerEmployer("horeca");
         invalid(post(EMPLOYERS + "/" + employer + "/twv-intermediary", Map.of("changedOn", tomorrow())).then(), "changedOn");
+        invalid(post(EMPLOYERS + "/" + employer + "/contact-person", Map.of("changedOn", tomorrow(),
+                "contactPerson", Map.of("name", "Jan", "phone", "+31 20 1234567"))).then(), "changedOn");
         invalid(asLiaison().body(Api.vacancy(employer, "horeca", tomorrow(), 2000)).post(VACANCIES).then(), "openedOn");
         UUID vacancy = Api.openVacancy(employer, "horeca");
         invalid(post(VACANCIES + "/" + vacancy + "/filling", Map.of("filledOn", tomorrow())).then(), "filledOn");
@@ -150,11 +176,13 @@ class BadInputTest {
     @Test
     void refusesCommandsOutOfOrderWithTheEmployersRegistration() {
         UUID employer = Api.registerEmployer("horeca");
-        invalid(post(EMPLOYERS + "/" + employer + "/twv-intermediary", Map.of("changedOn", "2025-01-31")).then(), "changedOn")
-                .body("invalidParams[0].reason", containsString("before the employer's registration on 2025-02-03"));
+        refusedOn(post(EMPLOYERS + "/" + employer + "/twv-intermediary", Map.of("changedOn", "2025-01-31")).then(), "changedOn",
+                "date-before-employer-registration");
         post(EMPLOYERS + "/" + employer + "/twv-intermediary", Map.of("changedOn", "2025-03-01")).then().statusCode(200);
-        problem(post(EMPLOYERS + "/" + employer + "/twv-intermediary", Map.of("changedOn", "2025-03-02")).then(), 409)
-                .body("detail", containsString("already as requested"));
+        refusedOn(post(EMPLOYERS + "/" + employer + "/twv-intermediary", Map.of("changedOn", "2025-02-28",
+                "twvIntermediary", Map.of("from", "2025-03-01"))).then(), "changedOn", "date-before-previous-intermediary-change");
+        refused(post(EMPLOYERS + "/" + employer + "/twv-intermediary", Map.of("changedOn", "2025-03-02")).then(),
+                "twv-intermediary-unchanged");
     }
 
     @Test
@@ -163,6 +191,8 @@ class BadInputTest {
         problem(asLiaison().get(EMPLOYERS + "/" + unknown).then(), 404).body("detail", containsString(unknown.toString()));
         problem(asLiaison().get(EMPLOYERS + "/" + unknown + "/history").then(), 404);
         problem(post(EMPLOYERS + "/" + unknown + "/twv-intermediary", Map.of("changedOn", "2025-03-01")).then(), 404);
+        problem(post(EMPLOYERS + "/" + unknown + "/contact-person", Map.of("changedOn", "2025-03-01",
+                "contactPerson", Map.of("name", "Jan", "phone", "+31 20 1234567"))).then(), 404);
         problem(asLiaison().get(VACANCIES + "/" + unknown).then(), 404);
         problem(post(VACANCIES + "/" + unknown + "/filling", Map.of("filledOn", "2025-03-01")).then(), 404);
         problem(post(VACANCIES + "/" + unknown + "/closure", Map.of("closedOn", "2025-03-01")).then(), 404);
@@ -170,6 +200,21 @@ class BadInputTest {
         problem(post(JOB_FAIRS + "/" + unknown + "/meetings", Map.of("participantId", unknown.toString(), "employerId", unknown.toString(),
                 "metOn", "2025-03-01")).then(), 404);
         problem(asLiaison().get(EMPLOYERS + "/not-a-uuid").then(), 404);
+    }
+
+    @Test
+    void answersTheIdOfAnotherKindOfStreamWith404() {
+        UUID employer = Api.registerEmployer("horeca");
+        UUID vacancy = Api.openVacancy(employer, "horeca");
+        UUID fair = Api.recordJobFair("2025-03-12", List.of(employer));
+        problem(asLiaison().get(VACANCIES + "/" + employer).then(), 404);
+        problem(post(VACANCIES + "/" + fair + "/closure", Map.of("closedOn", "2025-03-13")).then(), 404);
+        problem(asLiaison().get(JOB_FAIRS + "/" + vacancy).then(), 404);
+        problem(post(JOB_FAIRS + "/" + employer + "/meetings", Map.of("participantId", UUID.randomUUID().toString(),
+                "employerId", employer.toString(), "metOn", "2025-03-12")).then(), 404);
+        problem(asLiaison().get(EMPLOYERS + "/" + vacancy).then(), 404);
+        problem(post(EMPLOYERS + "/" + fair + "/twv-intermediary", Map.of("changedOn", "2025-03-13")).then(), 404);
+        asLiaison().get(VACANCIES + "/" + vacancy).then().statusCode(200).header("ETag", "\"1\"");
     }
 
     @Test

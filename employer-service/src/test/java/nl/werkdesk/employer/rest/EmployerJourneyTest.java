@@ -95,6 +95,30 @@ class EmployerJourneyTest {
     }
 
     @Test
+    void changesTheContactPersonBesideTheStreamAndPublishesNothingOfIt() {
+        UUID id = Api.registerEmployer("horeca");
+        post(EMPLOYERS + "/" + id + "/contact-person", Map.of("changedOn", "2025-03-10",
+                "contactPerson", Map.of("name", "Fatima El Amrani", "email", "fatima@demolen.example"))).then().statusCode(200)
+                .header("ETag", "\"2\"")
+                .body("contactPerson.name", equalTo("Fatima El Amrani"))
+                .body("contactPerson.phone", nullValue())
+                .body("contactPersonSince", equalTo("2025-03-10"))
+                .body("twvIntermediarySince", equalTo("2025-02-03"));
+        asLiaison().get(EMPLOYERS + "/" + id).then().statusCode(200).header("ETag", "\"2\"")
+                .body("contactPerson.email", equalTo("fatima@demolen.example"));
+        BadInputTest.refusedOn(post(EMPLOYERS + "/" + id + "/contact-person", Map.of("changedOn", "2025-03-09",
+                "contactPerson", Map.of("name", "Jan de Vries", "phone", "+31 20 1234567"))).then(), "changedOn",
+                "date-before-previous-contact-person-change");
+        post(EMPLOYERS + "/" + id + "/twv-intermediary", Map.of("changedOn", "2025-04-01")).then().statusCode(200).header("ETag", "\"3\"");
+
+        List<ConsumerRecord<String, String>> records = topic.await(Topics.EMPLOYERS, r -> r.key().equals(id.toString()), 2, Api.PUBLISHED);
+        assertEquals(List.of("1", "3"), records.stream().map(r -> KafkaTopicReader.header(r, "ce_sequence")).toList(),
+                "the change of contact person (version 2) is not published, the events around it are");
+        assertEquals(List.of("EmployerRegistered", "ContactPersonChanged", "TwvIntermediaryChanged"),
+                asLiaison().get(EMPLOYERS + "/" + id + "/history").then().statusCode(200).extract().jsonPath().getList("entries.type"));
+    }
+
+    @Test
     void showsTheEmployersHistoryWithItsVacanciesAndFairsAsATimelineWithWhoRecordedEach() {
         UUID employer = Api.registerEmployer("production");
         UUID other = Api.registerEmployer("production");

@@ -4,7 +4,6 @@ import static nl.werkdesk.employer.rest.Api.JOB_FAIRS;
 import static nl.werkdesk.employer.rest.Api.asLiaison;
 import static nl.werkdesk.employer.rest.Api.post;
 import static nl.werkdesk.employer.rest.PublishedEvents.assertCloudEvent;
-import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -63,30 +62,48 @@ class JobFairJourneyTest {
         UUID absent = Api.registerEmployer("production");
         UUID fair = Api.recordJobFair(FAIR_DAY, List.of(bakery));
         UUID participant = ParticipantTopic.registered(LocalDate.of(2025, 2, 1));
-        BadInputTest.invalid(post(JOB_FAIRS + "/" + fair + "/meetings", meeting(participant, absent, FAIR_DAY)).then(), "employerId")
-                .body("invalidParams[0].reason", containsString("did not take part"));
-        BadInputTest.invalid(post(JOB_FAIRS + "/" + fair + "/meetings", meeting(participant, bakery, "2025-03-13")).then(), "metOn")
-                .body("invalidParams[0].reason", containsString("the day of the job fair, 2025-03-12"));
+        BadInputTest.refusedOn(post(JOB_FAIRS + "/" + fair + "/meetings", meeting(participant, absent, FAIR_DAY)).then(), "employerId",
+                "employer-not-at-fair");
+        BadInputTest.refusedOn(post(JOB_FAIRS + "/" + fair + "/meetings", meeting(participant, bakery, "2025-03-13")).then(), "metOn",
+                "not-the-fair-day");
         post(JOB_FAIRS + "/" + fair + "/meetings", meeting(participant, bakery, FAIR_DAY)).then().statusCode(200);
-        BadInputTest.problem(post(JOB_FAIRS + "/" + fair + "/meetings", meeting(participant, bakery, FAIR_DAY)).then(), 409)
-                .body("detail", containsString("already recorded"));
+        BadInputTest.refused(post(JOB_FAIRS + "/" + fair + "/meetings", meeting(participant, bakery, FAIR_DAY)).then(),
+                "meeting-already-recorded");
     }
 
     @Test
     void refusesAFairWithAnUnknownEmployerOrOneRegisteredAfterIt() {
         UUID bakery = Api.registerEmployer("production");
-        BadInputTest.invalid(asLiaison().body(Api.jobFair(FAIR_DAY, List.of(bakery, UUID.randomUUID()))).post(JOB_FAIRS).then(),
-                "employerIds[1]").body("invalidParams[0].reason", containsString("not a registered employer"));
-        BadInputTest.invalid(asLiaison().body(Api.jobFair("2025-02-01", List.of(bakery))).post(JOB_FAIRS).then(), "employerIds[0]")
-                .body("invalidParams[0].reason", containsString("registered on 2025-02-03, after the job fair"));
+        BadInputTest.refusedOn(asLiaison().body(Api.jobFair(FAIR_DAY, List.of(bakery, UUID.randomUUID()))).post(JOB_FAIRS).then(),
+                "employerIds[1]", "unknown-employer");
+        BadInputTest.refusedOn(asLiaison().body(Api.jobFair("2025-02-01", List.of(bakery))).post(JOB_FAIRS).then(), "employerIds[0]",
+                "employer-registered-after-fair");
         BadInputTest.invalid(asLiaison().body(Api.jobFair(FAIR_DAY, List.of())).post(JOB_FAIRS).then(), "employerIds");
     }
 
     @Test
-    void refusesAMeetingWithAParticipantUnknownToTheService() {
+    void answersAMeetingWithAParticipantNotSeenYetWithRetryAfterAndRecordsItOnceTheParticipantArrives() {
         UUID bakery = Api.registerEmployer("production");
         UUID fair = Api.recordJobFair(FAIR_DAY, List.of(bakery));
-        BadInputTest.invalid(post(JOB_FAIRS + "/" + fair + "/meetings", meeting(UUID.randomUUID(), bakery, FAIR_DAY)).then(), "participantId")
-                .body("invalidParams[0].reason", containsString("not a participant of the pilot"));
+        UUID participant = UUID.randomUUID();
+        BadInputTest.notYetKnown(post(JOB_FAIRS + "/" + fair + "/meetings", meeting(participant, bakery, FAIR_DAY)).then(),
+                "participant-not-known-yet");
+        asLiaison().get(JOB_FAIRS + "/" + fair).then().statusCode(200).header("ETag", "\"1\"").body("meetings", hasSize(0));
+        ParticipantTopic.registered(participant, LocalDate.of(2025, 2, 1));
+        post(JOB_FAIRS + "/" + fair + "/meetings", meeting(participant, bakery, FAIR_DAY)).then().statusCode(200)
+                .header("ETag", "\"2\"").body("meetings[0].participantId", equalTo(participant.toString()));
+    }
+
+    @Test
+    void refusesAMeetingWithAParticipantWhoLeftThePilotOrJoinedAfterTheFairAsARealRefusal() {
+        UUID bakery = Api.registerEmployer("production");
+        UUID fair = Api.recordJobFair(FAIR_DAY, List.of(bakery));
+        UUID gone = ParticipantTopic.registered(LocalDate.of(2025, 1, 10));
+        ParticipantTopic.left(gone, LocalDate.of(2025, 3, 11));
+        BadInputTest.refusedOn(post(JOB_FAIRS + "/" + fair + "/meetings", meeting(gone, bakery, FAIR_DAY)).then(), "participantId",
+                "participant-left-pilot");
+        UUID late = ParticipantTopic.registered(LocalDate.of(2025, 3, 13));
+        BadInputTest.refusedOn(post(JOB_FAIRS + "/" + fair + "/meetings", meeting(late, bakery, FAIR_DAY)).then(), "metOn",
+                "date-before-participant-registration");
     }
 }

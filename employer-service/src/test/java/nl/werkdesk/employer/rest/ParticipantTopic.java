@@ -59,11 +59,16 @@ final class ParticipantTopic {
     /** A participant registered on that day, known to employer-service when this returns. */
     static UUID registered(LocalDate registeredOn) {
         UUID participantId = UUID.randomUUID();
+        registered(participantId, registeredOn);
+        return participantId;
+    }
+
+    /** This participant registered on that day, known to employer-service when this returns. */
+    static void registered(UUID participantId, LocalDate registeredOn) {
         publish(new ParticipantRegistered(participantId, registeredOn, "Willinklaan", registeredOn.minusMonths(7), AsylumTrack.REGULAR,
                 WDocumentType.W, registeredOn.plusYears(1), List.of("ar"),
                 new WorkEligibility(registeredOn, registeredOn.plusYears(1), "nl-2023-11-29", null)), 1, UUID.randomUUID());
         awaitKnown(participantId, null);
-        return participantId;
     }
 
     /** The participant left the pilot on that day (its second event), known to employer-service when this returns. */

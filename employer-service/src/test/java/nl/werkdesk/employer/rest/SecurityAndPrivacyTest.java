@@ -5,7 +5,9 @@ import static nl.werkdesk.employer.rest.Api.EMPLOYERS;
 import static nl.werkdesk.employer.rest.Api.JOB_FAIRS;
 import static nl.werkdesk.employer.rest.Api.VACANCIES;
 import static nl.werkdesk.employer.rest.Api.post;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -62,6 +64,8 @@ class SecurityAndPrivacyTest {
             Api.as(role).get(EMPLOYERS + "/" + employer + "/history").then().statusCode(403);
             Api.as(role).body(Api.registration("horeca")).post(EMPLOYERS).then().statusCode(403);
             Api.as(role).body(Map.of("changedOn", "2025-03-01")).post(EMPLOYERS + "/" + employer + "/twv-intermediary").then().statusCode(403);
+            Api.as(role).body(Map.of("changedOn", "2025-03-01", "contactPerson", Map.of("name", "Jan", "phone", "+31 20 1234567")))
+                    .post(EMPLOYERS + "/" + employer + "/contact-person").then().statusCode(403);
             Api.as(role).body(Api.vacancy(employer, "horeca", "2025-03-03", 1500)).post(VACANCIES).then().statusCode(403);
             Api.as(role).body(Map.of("filledOn", "2025-04-01")).post(VACANCIES + "/" + vacancy + "/filling").then().statusCode(403);
             Api.as(role).body(Map.of("closedOn", "2025-04-01")).post(VACANCIES + "/" + vacancy + "/closure").then().statusCode(403);
@@ -85,6 +89,9 @@ class SecurityAndPrivacyTest {
         String email = "petra." + suffix + "@example.org";
         Map<String, Object> registration = BadInputTest.with(Api.registration("cleaning"), "contactPerson",
                 Map.of("name", name, "phone", phone, "email", email));
+        String nextName = "Youssef Opvolger-" + suffix;
+        String nextEmail = "youssef." + suffix + "@example.org";
+        Map<String, Object> next = Map.of("name", nextName, "email", nextEmail);
         List<String> logged = Collections.synchronizedList(new ArrayList<>());
         Handler capture = new Handler() {
             @Override
@@ -112,9 +119,13 @@ class SecurityAndPrivacyTest {
             employer = Api.registerEmployer(registration);
             Api.asLiaison().body(registration).post(EMPLOYERS).then().statusCode(400);
             post(EMPLOYERS + "/" + employer + "/twv-intermediary", Map.of("changedOn", "2025-03-01")).then().statusCode(200);
+            post(EMPLOYERS + "/" + employer + "/contact-person", Map.of("changedOn", "2025-03-02", "contactPerson", next)).then().statusCode(200);
+            post(EMPLOYERS + "/" + employer + "/contact-person", Map.of("changedOn", "2025-03-01", "contactPerson", next)).then().statusCode(400);
             UUID vacancy = Api.openVacancy(employer, "cleaning");
             post(VACANCIES + "/" + vacancy + "/closure", Map.of("closedOn", "2025-04-01")).then().statusCode(200);
-            Api.asLiaison().get(EMPLOYERS + "/" + employer).then().statusCode(200).body("contactPerson.email", equalTo(email));
+            Api.asLiaison().get(EMPLOYERS + "/" + employer).then().statusCode(200).body("contactPerson.email", equalTo(nextEmail));
+            Api.asLiaison().get(EMPLOYERS + "/" + employer + "/history").then().statusCode(200)
+                    .body(not(containsString(nextName))).body(not(containsString(nextEmail)));
             topic.await(Topics.EMPLOYERS, r -> r.key().equals(employer.toString()), 2, Api.PUBLISHED);
             topic.await(Topics.EMPLOYERS, r -> r.key().equals(vacancy.toString()), 2, Api.PUBLISHED);
         } finally {
@@ -125,13 +136,13 @@ class SecurityAndPrivacyTest {
         assertTrue(everything.stream().anyMatch(r -> r.key().equals(employer.toString())), "the employer's events were read");
         for (ConsumerRecord<String, String> record : everything) {
             String all = record.key() + " " + record.value() + " " + headersOf(record);
-            for (String personal : List.of(name, phone, email, "Petra")) {
+            for (String personal : List.of(name, phone, email, "Petra", nextName, nextEmail, "Youssef")) {
                 assertFalse(all.contains(personal), "contact person data on Kafka: " + all);
             }
         }
         assertTrue(logged.stream().anyMatch(line -> line.contains("log capture attached")), "the capture saw the log");
         for (String line : logged) {
-            for (String personal : List.of(name, phone, email)) {
+            for (String personal : List.of(name, phone, email, nextName, nextEmail)) {
                 assertFalse(line.contains(personal), "contact person data in a log line: " + line);
             }
         }

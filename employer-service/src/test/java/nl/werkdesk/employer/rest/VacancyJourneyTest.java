@@ -82,7 +82,8 @@ class VacancyJourneyTest {
     @Test
     void refusesAWageBelowTheMinimumWageOfTheOpeningDateAndSaysTheMinimum() {
         UUID employer = Api.registerEmployer("logistics");
-        BadInputTest.invalid(asLiaison().body(Api.vacancy(employer, "logistics", "2025-07-01", 1439)).post(VACANCIES).then(), "hourlyWageCents")
+        BadInputTest.refusedOn(asLiaison().body(Api.vacancy(employer, "logistics", "2025-07-01", 1439)).post(VACANCIES).then(),
+                        "hourlyWageCents", "wage-below-minimum-wage")
                 .body("invalidParams[0].reason", containsString("1440 cents (EUR 14.40)"))
                 .body("invalidParams[0].reason", containsString("2025-07-01"));
         asLiaison().body(Api.vacancy(employer, "logistics", "2025-06-30", 1439)).post(VACANCIES).then().statusCode(201);
@@ -91,28 +92,46 @@ class VacancyJourneyTest {
     @Test
     void onlyAnOpenVacancyCanBeFilledOrClosed() {
         String vacancy = Api.openVacancy(Api.registerEmployer("production"), "production").toString();
-        BadInputTest.invalid(post(VACANCIES + "/" + vacancy + "/filling", Map.of("filledOn", "2025-03-02")).then(), "filledOn")
-                .body("invalidParams[0].reason", containsString("before the vacancy opened on 2025-03-03"));
+        BadInputTest.refusedOn(post(VACANCIES + "/" + vacancy + "/filling", Map.of("filledOn", "2025-03-02")).then(), "filledOn",
+                "date-before-vacancy-opened");
         post(VACANCIES + "/" + vacancy + "/closure", Map.of("closedOn", "2025-03-10")).then().statusCode(200);
-        BadInputTest.problem(post(VACANCIES + "/" + vacancy + "/filling", Map.of("filledOn", "2025-03-11")).then(), 409)
-                .body("detail", containsString("only an open vacancy can be filled or closed; this one was closed on 2025-03-10"));
-        BadInputTest.problem(post(VACANCIES + "/" + vacancy + "/closure", Map.of("closedOn", "2025-03-11")).then(), 409);
+        BadInputTest.refused(post(VACANCIES + "/" + vacancy + "/filling", Map.of("filledOn", "2025-03-11")).then(), "vacancy-already-closed");
+        BadInputTest.refused(post(VACANCIES + "/" + vacancy + "/closure", Map.of("closedOn", "2025-03-11")).then(), "vacancy-already-closed");
+        String filled = Api.openVacancy(Api.registerEmployer("production"), "production").toString();
+        post(VACANCIES + "/" + filled + "/filling", Map.of("filledOn", "2025-03-10")).then().statusCode(200);
+        BadInputTest.refused(post(VACANCIES + "/" + filled + "/closure", Map.of("closedOn", "2025-03-11")).then(), "vacancy-already-filled");
     }
 
     @Test
-    void refusesAVacancyOfAnUnknownEmployerOrOneOpenedBeforeItsRegistration() {
-        BadInputTest.invalid(asLiaison().body(Api.vacancy(UUID.randomUUID(), "horeca", "2025-03-03", 1500)).post(VACANCIES).then(), "employerId")
-                .body("invalidParams[0].reason", containsString("not a registered employer"));
+    void refusesAVacancyOfAnUnknownEmployerOrOneOpenedBeforeItsRegistrationOrBeforeTheFirstMinimumWage() {
+        BadInputTest.refusedOn(asLiaison().body(Api.vacancy(UUID.randomUUID(), "horeca", "2025-03-03", 1500)).post(VACANCIES).then(),
+                "employerId", "unknown-employer");
         UUID employer = Api.registerEmployer("horeca");
-        BadInputTest.invalid(asLiaison().body(Api.vacancy(employer, "horeca", "2025-02-02", 1500)).post(VACANCIES).then(), "openedOn")
-                .body("invalidParams[0].reason", containsString("before the employer's registration on 2025-02-03"));
+        BadInputTest.refusedOn(asLiaison().body(Api.vacancy(employer, "horeca", "2025-02-02", 1500)).post(VACANCIES).then(), "openedOn",
+                "date-before-employer-registration");
+        UUID longRegistered = Api.registerEmployer(BadInputTest.with(Api.registration("horeca"), "registeredOn", "2023-06-01"));
+        BadInputTest.refusedOn(asLiaison().body(Api.vacancy(longRegistered, "horeca", "2023-12-31", 1500)).post(VACANCIES).then(), "openedOn",
+                "date-before-first-minimum-wage");
     }
 
     @Test
-    void refusesToFillWithAParticipantUnknownToTheService() {
+    void answersAFillingByAParticipantNotSeenYetWithRetryAfterAndFillsOnceTheParticipantArrives() {
         String vacancy = Api.openVacancy(Api.registerEmployer("production"), "production").toString();
-        BadInputTest.invalid(post(VACANCIES + "/" + vacancy + "/filling",
-                Map.of("filledOn", "2025-04-01", "participantId", UUID.randomUUID().toString())).then(), "participantId");
+        UUID participant = UUID.randomUUID();
+        Map<String, Object> filling = Map.of("filledOn", "2025-04-01", "participantId", participant.toString());
+        BadInputTest.notYetKnown(post(VACANCIES + "/" + vacancy + "/filling", filling).then(), "participant-not-known-yet");
+        asLiaison().get(VACANCIES + "/" + vacancy).then().statusCode(200).header("ETag", "\"1\"").body("status", equalTo("open"));
+        ParticipantTopic.registered(participant, LocalDate.of(2025, 1, 20));
+        post(VACANCIES + "/" + vacancy + "/filling", filling).then().statusCode(200).body("status", equalTo("filled"))
+                .body("participantId", equalTo(participant.toString()));
+    }
+
+    @Test
+    void refusesToFillWithAParticipantWhoJoinedThePilotAfterwardsAsARealRefusal() {
+        String vacancy = Api.openVacancy(Api.registerEmployer("production"), "production").toString();
+        UUID late = ParticipantTopic.registered(LocalDate.of(2025, 4, 2));
+        BadInputTest.refusedOn(post(VACANCIES + "/" + vacancy + "/filling", Map.of("filledOn", "2025-04-01", "participantId", late.toString()))
+                .then(), "filledOn", "date-before-participant-registration");
     }
 
     @Test

@@ -87,7 +87,7 @@ public class CommandHandler {
 
     /** The state of a stream right after {@code version}: what a command's response showed then. */
     public <C, S, E> Uni<CommandResult<S, E>> load(Aggregate<C, S, E> aggregate, UUID streamId, long version) {
-        return store.readStream(codec(aggregate), streamId, version).map(history -> {
+        return store.readStream(codec(aggregate), aggregate.streamType(), streamId, version).map(history -> {
             if (history.isEmpty()) {
                 throw new StreamNotFound(aggregate.streamType(), streamId);
             }
@@ -97,7 +97,7 @@ public class CommandHandler {
 
     /** The stream's events, decoded; empty when it does not exist. */
     public <C, S, E> Uni<List<RecordedEvent<E>>> history(Aggregate<C, S, E> aggregate, UUID streamId) {
-        return store.readStream(codec(aggregate), streamId);
+        return store.readStream(codec(aggregate), aggregate.streamType(), streamId);
     }
 
     /**
@@ -118,7 +118,7 @@ public class CommandHandler {
         UUID streamId = request.streamId();
         // A new stream has no history to read: if it exists after all, the append runs into its first version.
         boolean newStream = request.expectation() == Expectation.NEW_STREAM;
-        Uni<List<RecordedEvent<E>>> read = newStream ? Uni.createFrom().item(List.of()) : store.readStream(codec, streamId);
+        Uni<List<RecordedEvent<E>>> read = newStream ? Uni.createFrom().item(List.of()) : store.readStream(codec, aggregate.streamType(), streamId);
         return read.chain(history -> {
             long version = history.isEmpty() ? 0 : history.get(history.size() - 1).version();
             if (request.expectation() == Expectation.EXISTING_STREAM && version == 0) {

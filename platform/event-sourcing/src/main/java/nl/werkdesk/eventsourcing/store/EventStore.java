@@ -30,17 +30,22 @@ public class EventStore {
         this.metrics = metrics;
     }
 
-    /** The whole stream in version order; empty when it does not exist. */
-    public <E> Uni<List<RecordedEvent<E>>> readStream(EventCodec<E> codec, UUID streamId) {
-        return readStream(codec, streamId, Long.MAX_VALUE);
+    /**
+     * The whole stream in version order; empty when it does not exist, or is a stream of another type (another aggregate
+     * of the service, whose events this codec does not know).
+     */
+    public <E> Uni<List<RecordedEvent<E>>> readStream(EventCodec<E> codec, String streamType, UUID streamId) {
+        return readStream(codec, streamType, streamId, Long.MAX_VALUE);
     }
 
     /** The stream up to and including {@code version}: what it looked like right after that event. */
-    public <E> Uni<List<RecordedEvent<E>>> readStream(EventCodec<E> codec, UUID streamId, long version) {
+    public <E> Uni<List<RecordedEvent<E>>> readStream(EventCodec<E> codec, String streamType, UUID streamId, long version) {
         return Panache.getSession()
                 .chain(session -> session.createSelectionQuery(
-                                "from StoredEvent where streamId = :streamId and version <= :version order by version", StoredEvent.class)
+                                "from StoredEvent where streamId = :streamId and streamType = :streamType and version <= :version order by version",
+                                StoredEvent.class)
                         .setParameter("streamId", streamId)
+                        .setParameter("streamType", streamType)
                         .setParameter("version", version)
                         .getResultList())
                 .map(rows -> rows.stream().map(row -> decode(codec, row)).toList());

@@ -7,12 +7,10 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
 import java.time.LocalDate;
 import java.time.Period;
-import java.util.Set;
 import java.util.UUID;
 import nl.werkdesk.contracts.permit.RefusalReason;
 import nl.werkdesk.eventsourcing.http.InvalidParameter;
 import nl.werkdesk.permit.domain.Facts;
-import nl.werkdesk.permit.domain.Facts.Information;
 import nl.werkdesk.permit.domain.Permit.Command;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -47,8 +45,8 @@ public final class PermitRequests {
     @Schema(description = "The application is complete: UWV's legal term to decide runs from this day")
     public record CompleteApplicationRequest(@NotNull @PastOrPresent(message = Messages.NOT_IN_FUTURE) LocalDate completedOn) {
 
-        Command.CompleteApplication toCommand(Period decisionTerm, Set<Information> pendingInformation) {
-            return new Command.CompleteApplication(completedOn, decisionTerm, pendingInformation);
+        Command.CompleteApplication toCommand(Period decisionTerm) {
+            return new Command.CompleteApplication(completedOn, decisionTerm);
         }
     }
 

@@ -48,8 +48,11 @@ public final class Permit {
         /** UWV gets no incomplete story from us: a request still waiting for information is not completed. */
         record CompleteApplication(LocalDate completedOn, Period decisionTerm) implements Command {}
 
-        /** {@code validUntil} null: until the W-document ends ({@code wDocumentEndsOn}, the participant's eligibility). */
-        record GrantTwv(LocalDate decidedOn, LocalDate validFrom, LocalDate validUntil, LocalDate wDocumentEndsOn) implements Command {}
+        /**
+         * {@code validUntil} null: until the W-document ends (the participant's {@code eligibleUntil}). {@code participant}: as
+         * werkdesk.participants.v1 told of them, null when it has not yet (the W-document's end is then unknown).
+         */
+        record GrantTwv(LocalDate decidedOn, LocalDate validFrom, LocalDate validUntil, ParticipantStanding participant) implements Command {}
 
         record RefuseTwv(LocalDate decidedOn, RefusalReason reason) implements Command {}
 
@@ -212,15 +215,21 @@ public final class Permit {
         }
         if (command instanceof Command.GrantTwv grant) {
             awaitingDecision(state);
+            if (grant.participant() == null) {
+                // Only a request completed before the screening's wait was part of the stream can get here.
+                throw new Rejected(PermitRejection.PARTICIPANT_NOT_KNOWN_YET, "participant " + participant
+                        + " has not reached permit-service from werkdesk.participants.v1 yet: a TWV lasts at most until the W-document ends");
+            }
             notBefore("decidedOn", grant.decidedOn(), application.latestOn());
-            LocalDate validUntil = grant.validUntil() != null ? grant.validUntil() : grant.wDocumentEndsOn();
+            LocalDate wDocumentEndsOn = grant.participant().eligibleUntil();
+            LocalDate validUntil = grant.validUntil() != null ? grant.validUntil() : wDocumentEndsOn;
             if (validUntil == null) {
                 throw new Rejected(PermitRejection.VALID_UNTIL_REQUIRED, "validUntil",
-                        "is required: the end of the participant's W-document is not known");
+                        "is required: the participant's W-document has no end date");
             }
-            if (grant.wDocumentEndsOn() != null && validUntil.isAfter(grant.wDocumentEndsOn())) {
+            if (wDocumentEndsOn != null && validUntil.isAfter(wDocumentEndsOn)) {
                 throw new Rejected(PermitRejection.VALID_UNTIL_AFTER_W_DOCUMENT, "validUntil",
-                        "lies after the end of the participant's W-document on " + grant.wDocumentEndsOn());
+                        "lies after the end of the participant's W-document on " + wDocumentEndsOn);
             }
             if (grant.validFrom().isAfter(validUntil)) {
                 throw new Rejected(PermitRejection.VALID_FROM_AFTER_VALID_UNTIL, "validFrom", "lies after the last valid day " + validUntil);

@@ -11,6 +11,7 @@ import java.util.UUID;
 import nl.werkdesk.contracts.permit.RefusalReason;
 import nl.werkdesk.eventsourcing.http.InvalidParameter;
 import nl.werkdesk.permit.domain.Facts;
+import nl.werkdesk.permit.domain.Facts.ParticipantStanding;
 import nl.werkdesk.permit.domain.Permit.Command;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -64,13 +65,13 @@ public final class PermitRequests {
             @Schema(description = "Refused only: why UWV refused") RefusalReason refusalReason) {
 
         /** Which fields belong to which outcome is a matter of the request's shape: a 400 naming the field. */
-        Command toCommand(LocalDate wDocumentEndsOn) {
+        Command toCommand(ParticipantStanding participant) {
             if (outcome == DecisionOutcome.GRANTED) {
                 absent("refusalReason", refusalReason, "a grant");
                 if (validFrom == null) {
                     throw new InvalidParameter("validFrom", "is required when the TWV is granted");
                 }
-                return new Command.GrantTwv(decidedOn, validFrom, validUntil, wDocumentEndsOn);
+                return new Command.GrantTwv(decidedOn, validFrom, validUntil, participant);
             }
             absent("validFrom", validFrom, "a refusal");
             absent("validUntil", validUntil, "a refusal");

@@ -95,14 +95,15 @@ public class PermitResource {
     @Path("/decision")
     @Operation(operationId = "recordDecision", summary = "Record UWV's decision: granted with its validity, or refused with a reason")
     @Refusals(of = PermitRejection.class, value = {"application-not-complete", "already-granted", "request-declined", "permit-closed",
-            "date-before-latest-step", "valid-until-required", "valid-until-after-w-document", "valid-from-after-valid-until"})
+            "participant-not-known-yet", "date-before-latest-step", "valid-until-required", "valid-until-after-w-document",
+            "valid-from-after-valid-until"})
     @APIResponse(responseCode = "200", description = "The permit as decided",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PermitResponse.class)))
     public Uni<Response> decide(@RestPath UUID permitId, @Valid @NotNull DecisionRequest body, @BeanParam CommandHeaders headers) {
         // A grant lasts until the W-document ends, as werkdesk.participants.v1 told of the participant this permit is for.
         return Panache.withSession(() -> handler.load(permits, permitId)
                         .chain(permit -> KnownParticipant.<KnownParticipant>findById(Permit.applicationOf(permit.state()).participantId())))
-                .chain(participant -> update(permitId, body.toCommand(participant == null ? null : participant.eligibleUntil), body, headers));
+                .chain(participant -> update(permitId, body.toCommand(participant == null ? null : participant.standing()), body, headers));
     }
 
     @POST

@@ -331,7 +331,7 @@ class PermitTest {
 
         @Test
         void grantsTheTwvUntilTheWDocumentEndsWhenNoEndIsGiven() {
-            Permit.State state = permit().given(REQUESTED, COMPLETED).when(new GrantTwv(DECIDED_ON, START, null, W_DOCUMENT_ENDS)).then(GRANTED);
+            Permit.State state = permit().given(REQUESTED, COMPLETED).when(new GrantTwv(DECIDED_ON, START, null, MAY_WORK)).then(GRANTED);
             assertEquals(Permit.Status.GRANTED, Permit.statusOf(state));
             assertEquals(35L, Permit.leadTimeDays(state));
         }
@@ -339,30 +339,39 @@ class PermitTest {
         @Test
         void grantsTheTwvWithTheValidityUwvGave() {
             LocalDate until = LocalDate.of(2025, 12, 31);
-            permit().given(REQUESTED, COMPLETED).when(new GrantTwv(DECIDED_ON, START, until, W_DOCUMENT_ENDS))
+            permit().given(REQUESTED, COMPLETED).when(new GrantTwv(DECIDED_ON, START, until, MAY_WORK))
                     .then(new TwvGranted(PERMIT, PARTICIPANT, EMPLOYER, VACANCY, DECIDED_ON, START, until));
         }
 
         @Test
         void refusesAValidityBeyondTheWDocument() {
-            permit().given(REQUESTED, COMPLETED).when(new GrantTwv(DECIDED_ON, START, W_DOCUMENT_ENDS.plusDays(1), W_DOCUMENT_ENDS))
+            permit().given(REQUESTED, COMPLETED).when(new GrantTwv(DECIDED_ON, START, W_DOCUMENT_ENDS.plusDays(1), MAY_WORK))
                     .rejectedOn("validUntil", VALID_UNTIL_AFTER_W_DOCUMENT);
         }
 
         @Test
         void refusesAValidityThatStartsAfterItEnds() {
-            permit().given(REQUESTED, COMPLETED).when(new GrantTwv(DECIDED_ON, LocalDate.of(2026, 1, 1), LocalDate.of(2025, 12, 31), W_DOCUMENT_ENDS))
+            permit().given(REQUESTED, COMPLETED).when(new GrantTwv(DECIDED_ON, LocalDate.of(2026, 1, 1), LocalDate.of(2025, 12, 31), MAY_WORK))
                     .rejectedOn("validFrom", VALID_FROM_AFTER_VALID_UNTIL);
         }
 
         @Test
-        void refusesAGrantWithoutAnEndWhenTheWDocumentsEndIsUnknown() {
-            permit().given(REQUESTED, COMPLETED).when(new GrantTwv(DECIDED_ON, START, null, null)).rejectedOn("validUntil", VALID_UNTIL_REQUIRED);
+        void refusesAGrantWithoutAnEndWhenTheWDocumentHasNone() {
+            ParticipantStanding noEnd = new ParticipantStanding(REGISTERED, MAY_WORK_FROM, null, null, null);
+            permit().given(REQUESTED, COMPLETED).when(new GrantTwv(DECIDED_ON, START, null, noEnd)).rejectedOn("validUntil", VALID_UNTIL_REQUIRED);
+        }
+
+        /** A request completed before its wait was part of the stream: its participant may still be on the way. */
+        @Test
+        void refusesAGrantAsNotKnownYetWhileTheParticipantHasNotArrivedNeverAsARealRefusal() {
+            permit().given(REQUESTED, COMPLETED).when(new GrantTwv(DECIDED_ON, START, null, null)).rejectedWith(PARTICIPANT_NOT_KNOWN_YET);
+            permit().given(REQUESTED, COMPLETED).when(new GrantTwv(DECIDED_ON, START, W_DOCUMENT_ENDS.plusDays(1), null))
+                    .rejectedWith(PARTICIPANT_NOT_KNOWN_YET);
         }
 
         @Test
         void refusesADecisionOnAnIncompleteApplication() {
-            permit().given(REQUESTED).when(new GrantTwv(DECIDED_ON, START, null, W_DOCUMENT_ENDS)).rejectedWith(APPLICATION_NOT_COMPLETE);
+            permit().given(REQUESTED).when(new GrantTwv(DECIDED_ON, START, null, MAY_WORK)).rejectedWith(APPLICATION_NOT_COMPLETE);
             permit().given(REQUESTED).when(new RefuseTwv(DECIDED_ON, RefusalReason.OTHER)).rejectedWith(APPLICATION_NOT_COMPLETE);
         }
 
@@ -386,7 +395,7 @@ class PermitTest {
         void refusesASecondDecision() {
             permit().given(REQUESTED, COMPLETED, GRANTED).when(new RefuseTwv(DECIDED_ON, RefusalReason.OTHER)).rejectedWith(ALREADY_GRANTED);
             permit().given(REQUESTED, COMPLETED, new TwvRefused(PERMIT, PARTICIPANT, DECIDED_ON, RefusalReason.WAGE_NOT_MARKET_RATE))
-                    .when(new GrantTwv(DECIDED_ON, START, null, W_DOCUMENT_ENDS))
+                    .when(new GrantTwv(DECIDED_ON, START, null, MAY_WORK))
                     .rejectedWith(PERMIT_CLOSED);
         }
     }
@@ -562,7 +571,7 @@ class PermitTest {
                     new Object[] {new Permit.State.None(), request(START, KNOWN)},
                     new Object[] {requested, new ScreenRequest(KNOWN)},
                     new Object[] {permit().given(REQUESTED).state(), complete(COMPLETED_ON)},
-                    new Object[] {complete, new GrantTwv(DECIDED_ON, START, null, W_DOCUMENT_ENDS)},
+                    new Object[] {complete, new GrantTwv(DECIDED_ON, START, null, MAY_WORK)},
                     new Object[] {complete, new RefuseTwv(DECIDED_ON, RefusalReason.OTHER)},
                     new Object[] {complete, new WithdrawTwv(DECIDED_ON)},
                     new Object[] {granted, new ExpireTwv(W_DOCUMENT_ENDS.plusDays(1))},

@@ -6,18 +6,22 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.Period;
-import nl.werkdesk.contracts.permit.PermitEvent;
 import nl.werkdesk.eventsourcing.command.Aggregate;
 import nl.werkdesk.eventsourcing.publication.Publication;
 import nl.werkdesk.eventsourcing.store.DomainEvents;
 import nl.werkdesk.permit.domain.Permit;
+import nl.werkdesk.permit.domain.PermitEvent;
+import nl.werkdesk.permit.publication.PermitPublication;
 import nl.werkdesk.permit.view.PermitProjection;
 
-/** Wires the permit domain to the kernel: the aggregate, its catalog and the service's settings. */
+/** Wires the permit domain to the kernel: the aggregate, its stored events, its publication and the service's settings. */
 @ApplicationScoped
 public class PermitModule {
 
-    /** The stored events of the service's aggregates: for now the published records themselves (names and versions as published). */
+    /**
+     * The permit's events as the store keeps them: the TWV's steps under the names and in the JSON they were always stored
+     * with (rows stored before the permit had its own vocabulary read unchanged), and the screening's wait.
+     */
     static final DomainEvents<PermitEvent> EVENTS = DomainEvents.of(PermitEvent.class, PermitEvent::occurredOn);
 
     public static final String STREAM_TYPE = "permit";
@@ -37,9 +41,9 @@ public class PermitModule {
         return new Aggregate<>(STREAM_TYPE, Permit.DECIDER, EVENTS, projection);
     }
 
-    /** What the relay publishes: for now the stored events themselves, as they always were. */
+    /** What the relay publishes: the permit's steps in the published language of werkdesk.permits.v1. */
     @Produces
     Publication publication() {
-        return Publication.of(PermitEvent.CATALOG).identity(PermitEvent.class);
+        return PermitPublication.PUBLICATION;
     }
 }

@@ -10,7 +10,6 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
-import nl.werkdesk.contracts.permit.PermitEvent;
 import nl.werkdesk.eventsourcing.Unavailability;
 import nl.werkdesk.eventsourcing.command.Aggregate;
 import nl.werkdesk.eventsourcing.command.CommandHandler;
@@ -20,6 +19,7 @@ import nl.werkdesk.eventsourcing.store.EventMetadata;
 import nl.werkdesk.permit.domain.Permit.Command;
 import nl.werkdesk.permit.domain.Permit.State;
 import nl.werkdesk.permit.domain.Permit.Status;
+import nl.werkdesk.permit.domain.PermitEvent;
 import nl.werkdesk.permit.view.KnownFacts;
 import nl.werkdesk.permit.view.PermitSummary;
 import org.jboss.logging.Logger;
@@ -29,6 +29,7 @@ import org.jboss.logging.Logger;
  * for it, end the permits of a new status holder) and when a date has come (expiry after the validity, the end
  * of reception after a rejection). Each decides on the permit's own stream through the kernel, like a REST
  * command; the decider makes them no-ops where they no longer apply, so that applying them twice has one effect.
+ * The permit list only finds the candidates: what a permit waits for, and whether anything is due, the stream decides.
  */
 @ApplicationScoped
 public class PermitAutomation {
@@ -48,7 +49,11 @@ public class PermitAutomation {
                and ((p.status = :granted and p.validUntil < :today) or k.receptionEndsOn < :today)
              order by p.permitId""";
 
-    /** Requests still marked as waiting although the information has arrived (a consumer raced a request). */
+    /**
+     * Requests whose screening waits for information that has arrived all the same: a registration consumed between a
+     * request's look-up and its commit finds no waiting request. The list's flags (a projection of the permit's
+     * ScreeningDeferred and InformationReceived) only find them; the screening decides on the stream.
+     */
     private static final String WAITING_NEEDLESSLY = """
             select p.permitId from PermitSummary p
              where p.status = :requested
@@ -64,16 +69,16 @@ public class PermitAutomation {
         this.permits = permits;
     }
 
-    /** In the caller's transaction: screens the requests that waited for this participant's registration. */
+    /** In the caller's transaction: screens this participant's requests; those that did not wait for them stay as they are. */
     public Uni<Void> screenWaitingForParticipant(UUID participantId, EventMetadata cause) {
-        return PermitSummary.<PermitSummary>list("participantId = ?1 and status = ?2 and awaitingParticipant = true",
-                participantId, Status.REQUESTED).chain(waiting -> each(waiting, permit -> screen(permit, cause)));
+        return PermitSummary.<PermitSummary>list("participantId = ?1 and status = ?2", participantId, Status.REQUESTED)
+                .chain(requested -> each(requested, permit -> screen(permit, cause)));
     }
 
-    /** In the caller's transaction: screens the requests that waited for this employer's registration. */
+    /** In the caller's transaction: screens this employer's requests; those that did not wait for it stay as they are. */
     public Uni<Void> screenWaitingForEmployer(UUID employerId, EventMetadata cause) {
-        return PermitSummary.<PermitSummary>list("employerId = ?1 and status = ?2 and awaitingEmployer = true",
-                employerId, Status.REQUESTED).chain(waiting -> each(waiting, permit -> screen(permit, cause)));
+        return PermitSummary.<PermitSummary>list("employerId = ?1 and status = ?2", employerId, Status.REQUESTED)
+                .chain(requested -> each(requested, permit -> screen(permit, cause)));
     }
 
     /** In the caller's transaction: every pending or granted TWV of a new status holder is no longer required. */
@@ -110,10 +115,7 @@ public class PermitAutomation {
 
     private Uni<Boolean> screen(PermitSummary permit, EventMetadata cause) {
         return KnownFacts.of(permit.participantId, permit.employerId)
-                .chain(facts -> decide(permit.permitId, new Command.ScreenRequest(facts), cause)
-                        // The projection has updated this same managed row: record what the screening still lacked.
-                        .invoke(() -> permit.awaiting(facts.missing())))
-                .replaceWith(true);
+                .chain(facts -> decide(permit.permitId, new Command.ScreenRequest(facts), cause));
     }
 
     private Uni<Boolean> decide(UUID permitId, Command command, EventMetadata metadata) {

@@ -3,32 +3,37 @@ package nl.werkdesk.permit.domain;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import nl.werkdesk.contracts.permit.DeclineReason;
 import nl.werkdesk.contracts.permit.EndReason;
-import nl.werkdesk.contracts.permit.PermitEvent;
-import nl.werkdesk.contracts.permit.PermitEvent.TwvApplicationCompleted;
-import nl.werkdesk.contracts.permit.PermitEvent.TwvEnded;
-import nl.werkdesk.contracts.permit.PermitEvent.TwvExpired;
-import nl.werkdesk.contracts.permit.PermitEvent.TwvGranted;
-import nl.werkdesk.contracts.permit.PermitEvent.TwvNoLongerRequired;
-import nl.werkdesk.contracts.permit.PermitEvent.TwvRefused;
-import nl.werkdesk.contracts.permit.PermitEvent.TwvRequestDeclined;
-import nl.werkdesk.contracts.permit.PermitEvent.TwvRequested;
-import nl.werkdesk.contracts.permit.PermitEvent.TwvWithdrawn;
 import nl.werkdesk.contracts.permit.RefusalReason;
 import nl.werkdesk.eventsourcing.core.Decider;
 import nl.werkdesk.eventsourcing.core.Rejected;
 import nl.werkdesk.permit.domain.Facts.Information;
 import nl.werkdesk.permit.domain.Facts.ParticipantStanding;
+import nl.werkdesk.permit.domain.PermitEvent.InformationReceived;
+import nl.werkdesk.permit.domain.PermitEvent.ScreeningDeferred;
+import nl.werkdesk.permit.domain.PermitEvent.TwvApplicationCompleted;
+import nl.werkdesk.permit.domain.PermitEvent.TwvEnded;
+import nl.werkdesk.permit.domain.PermitEvent.TwvExpired;
+import nl.werkdesk.permit.domain.PermitEvent.TwvGranted;
+import nl.werkdesk.permit.domain.PermitEvent.TwvNoLongerRequired;
+import nl.werkdesk.permit.domain.PermitEvent.TwvRefused;
+import nl.werkdesk.permit.domain.PermitEvent.TwvRequestDeclined;
+import nl.werkdesk.permit.domain.PermitEvent.TwvRequested;
+import nl.werkdesk.permit.domain.PermitEvent.TwvWithdrawn;
 
 /**
  * A TWV (tewerkstellingsvergunning) for one participant, one employer and one job: requested by the employer,
  * screened by Werkdesk's own rules (may the participant work on the start date? is a TWV needed at all?),
  * completed, decided by UWV within the legal term, and then withdrawn, expired, no longer required or ended.
- * Pure: no I/O, no clock; what the other services told comes in on the commands as {@link Facts}.
+ * Pure: no I/O, no clock; what the other services told comes in on the commands as {@link Facts}. A request whose
+ * participant or employer has not reached this service yet is recorded and waits: the wait and the arrival are
+ * events of the permit ({@link ScreeningDeferred}, {@link InformationReceived}), so the state carries them.
  */
 public final class Permit {
 
@@ -37,15 +42,17 @@ public final class Permit {
                           int hoursPerWeek, LocalDate startDate, LocalDate requestedOn, boolean viaIntermediary,
                           Facts facts) implements Command {}
 
-        /** Information a waiting request lacked has arrived: screen it now. */
+        /** Information a waiting request lacked may have arrived: screen it with what is known now. */
         record ScreenRequest(Facts facts) implements Command {}
 
-        /** {@code pendingInformation}: what the request still waits for (UWV gets no incomplete story from us). */
-        record CompleteApplication(LocalDate completedOn, Period decisionTerm, Set<Information> pendingInformation)
-                implements Command {}
+        /** UWV gets no incomplete story from us: a request still waiting for information is not completed. */
+        record CompleteApplication(LocalDate completedOn, Period decisionTerm) implements Command {}
 
-        /** {@code validUntil} null: until the W-document ends ({@code wDocumentEndsOn}, the participant's eligibility). */
-        record GrantTwv(LocalDate decidedOn, LocalDate validFrom, LocalDate validUntil, LocalDate wDocumentEndsOn) implements Command {}
+        /**
+         * {@code validUntil} null: until the W-document ends (the participant's {@code eligibleUntil}). {@code participant}: as
+         * werkdesk.participants.v1 told of them, null when it has not yet (the W-document's end is then unknown).
+         */
+        record GrantTwv(LocalDate decidedOn, LocalDate validFrom, LocalDate validUntil, ParticipantStanding participant) implements Command {}
 
         record RefuseTwv(LocalDate decidedOn, RefusalReason reason) implements Command {}
 
@@ -155,8 +162,11 @@ public final class Permit {
     public sealed interface State {
         record None() implements State {}
 
-        /** Requested, and complete once {@code application.completedOn} is set: waiting for UWV. */
-        record Pending(Application application) implements State {}
+        /**
+         * Requested, and complete once {@code application.completedOn} is set: waiting for UWV. {@code awaiting}: what
+         * the screening still waits for from the other services (empty once screened).
+         */
+        record Pending(Application application, Set<Information> awaiting) implements State {}
 
         record Granted(Application application, Grant grant) implements State {}
 
@@ -177,65 +187,80 @@ public final class Permit {
             return request(request, state);
         }
         if (state instanceof State.None) {
-            throw new Rejected("no TWV was requested");
+            throw new Rejected(PermitRejection.NOT_REQUESTED, "no TWV was requested");
         }
         Application application = applicationOf(state);
         UUID id = application.permitId();
         UUID participant = application.participantId();
         if (command instanceof Command.ScreenRequest screen) {
-            if (!(state instanceof State.Pending) || application.isComplete()) {
-                return List.of();
-            }
-            return screen(application, screen.facts());
+            return state instanceof State.Pending pending ? screenWaiting(pending, screen.facts()) : List.of();
         }
         if (command instanceof Command.CompleteApplication complete) {
-            Application pending = pending(state);
-            if (pending.isComplete()) {
-                throw new Rejected("the application was already completed on " + pending.completedOn());
+            State.Pending pending = pending(state);
+            if (pending.application().isComplete()) {
+                throw new Rejected(PermitRejection.APPLICATION_ALREADY_COMPLETED, "the application was already completed on "
+                        + pending.application().completedOn());
             }
-            if (!complete.pendingInformation().isEmpty()) {
-                throw new Rejected("the request waits for information about the " + describe(complete.pendingInformation())
-                        + " from the other Werkdesk services; it can be completed once that has arrived and the request was screened");
+            if (pending.awaiting().contains(Information.PARTICIPANT)) {
+                throw new Rejected(PermitRejection.PARTICIPANT_NOT_KNOWN_YET, "participant " + participant
+                        + " has not reached permit-service from werkdesk.participants.v1 yet: the request is screened once it has");
             }
-            notBefore("completedOn", complete.completedOn(), pending.latestOn());
+            if (pending.awaiting().contains(Information.EMPLOYER)) {
+                throw new Rejected(PermitRejection.EMPLOYER_NOT_KNOWN_YET, "employer " + application.employerId()
+                        + " has not reached permit-service from werkdesk.employers.v1 yet: the request is screened once it has");
+            }
+            notBefore("completedOn", complete.completedOn(), application.latestOn());
             return List.of(new TwvApplicationCompleted(id, participant, complete.completedOn(),
                     complete.completedOn().plus(complete.decisionTerm())));
         }
         if (command instanceof Command.GrantTwv grant) {
-            Application decided = awaitingDecision(state);
-            notBefore("decidedOn", grant.decidedOn(), decided.latestOn());
-            LocalDate validUntil = grant.validUntil() != null ? grant.validUntil() : grant.wDocumentEndsOn();
-            if (validUntil == null) {
-                throw new Rejected("validUntil", "is required: the end of the participant's W-document is not known");
+            awaitingDecision(state);
+            if (grant.participant() == null) {
+                // Only a request completed before the screening's wait was part of the stream can get here.
+                throw new Rejected(PermitRejection.PARTICIPANT_NOT_KNOWN_YET, "participant " + participant
+                        + " has not reached permit-service from werkdesk.participants.v1 yet: a TWV lasts at most until the W-document ends");
             }
-            if (grant.wDocumentEndsOn() != null && validUntil.isAfter(grant.wDocumentEndsOn())) {
-                throw new Rejected("validUntil", "lies after the end of the participant's W-document on " + grant.wDocumentEndsOn());
+            notBefore("decidedOn", grant.decidedOn(), application.latestOn());
+            LocalDate wDocumentEndsOn = grant.participant().eligibleUntil();
+            LocalDate validUntil = grant.validUntil() != null ? grant.validUntil() : wDocumentEndsOn;
+            if (validUntil == null) {
+                throw new Rejected(PermitRejection.VALID_UNTIL_REQUIRED, "validUntil",
+                        "is required: the participant's W-document has no end date");
+            }
+            if (wDocumentEndsOn != null && validUntil.isAfter(wDocumentEndsOn)) {
+                throw new Rejected(PermitRejection.VALID_UNTIL_AFTER_W_DOCUMENT, "validUntil",
+                        "lies after the end of the participant's W-document on " + wDocumentEndsOn);
             }
             if (grant.validFrom().isAfter(validUntil)) {
-                throw new Rejected("validFrom", "lies after the last valid day " + validUntil);
+                throw new Rejected(PermitRejection.VALID_FROM_AFTER_VALID_UNTIL, "validFrom", "lies after the last valid day " + validUntil);
             }
-            return List.of(new TwvGranted(id, participant, decided.employerId(), decided.vacancyId(), grant.decidedOn(),
+            return List.of(new TwvGranted(id, participant, application.employerId(), application.vacancyId(), grant.decidedOn(),
                     grant.validFrom(), validUntil));
         }
         if (command instanceof Command.RefuseTwv refusal) {
-            Application decided = awaitingDecision(state);
-            notBefore("decidedOn", refusal.decidedOn(), decided.latestOn());
+            awaitingDecision(state);
+            notBefore("decidedOn", refusal.decidedOn(), application.latestOn());
             return List.of(new TwvRefused(id, participant, refusal.decidedOn(), refusal.reason()));
         }
         if (command instanceof Command.WithdrawTwv withdrawal) {
             if (state instanceof State.Granted granted) {
-                throw new Rejected("a granted TWV is not withdrawn: it expires on " + granted.grant().validUntil().plusDays(1) + " or ends");
+                throw new Rejected(PermitRejection.ALREADY_GRANTED, "a granted TWV is not withdrawn: it expires on "
+                        + granted.grant().validUntil().plusDays(1) + " or ends");
             }
-            Application pending = pending(state);
-            notBefore("withdrawnOn", withdrawal.withdrawnOn(), pending.latestOn());
+            pending(state);
+            notBefore("withdrawnOn", withdrawal.withdrawnOn(), application.latestOn());
             return List.of(new TwvWithdrawn(id, participant, withdrawal.withdrawnOn()));
         }
         if (command instanceof Command.ExpireTwv expiry) {
+            if (state instanceof State.Closed closed) {
+                throw closed(closed);
+            }
             if (!(state instanceof State.Granted granted)) {
-                throw new Rejected(state instanceof State.Closed closed ? closed(closed) : "only a granted TWV expires, and this one is not granted yet");
+                throw new Rejected(PermitRejection.NOT_GRANTED, "only a granted TWV expires, and this one is not granted yet");
             }
             if (!expiry.expiredOn().isAfter(granted.grant().validUntil())) {
-                throw new Rejected("expiredOn", "lies within the validity, which lasts until " + granted.grant().validUntil());
+                throw new Rejected(PermitRejection.EXPIRY_WITHIN_VALIDITY, "expiredOn",
+                        "lies within the validity, which lasts until " + granted.grant().validUntil());
             }
             notBefore("expiredOn", expiry.expiredOn(), application.latestOn());
             return List.of(new TwvExpired(id, participant, expiry.expiredOn()));
@@ -254,27 +279,55 @@ public final class Permit {
 
     private static List<PermitEvent> request(Command.RequestTwv request, State state) {
         if (!(state instanceof State.None)) {
-            throw new Rejected("this TWV was already requested");
+            throw new Rejected(PermitRejection.ALREADY_REQUESTED, "this TWV was already requested");
         }
         if (request.startDate().isBefore(request.requestedOn())) {
-            throw new Rejected("startDate", "lies before the request on " + request.requestedOn() + ": a TWV is needed before the work starts");
+            throw new Rejected(PermitRejection.START_BEFORE_REQUEST, "startDate", "lies before the request on " + request.requestedOn()
+                    + ": a TWV is needed before the work starts");
         }
         TwvRequested requested = new TwvRequested(request.permitId(), request.participantId(), request.employerId(), request.vacancyId(),
                 request.hourlyWageCents(), request.hoursPerWeek(), request.startDate(), request.requestedOn(), request.viaIntermediary());
-        Application application = ((State.Pending) evolve(state, requested)).application();
-        List<PermitEvent> screened = screen(application, request.facts());
-        return screened.isEmpty() ? List.of(requested) : List.of(requested, screened.get(0));
+        Application application = applicationOf(evolve(state, requested));
+        List<PermitEvent> events = new ArrayList<>(List.of(requested));
+        TwvRequestDeclined declined = screen(application, request.facts().participant());
+        if (declined != null) {
+            events.add(declined);
+        } else if (!request.facts().missing().isEmpty()) {
+            events.add(new ScreeningDeferred(application.permitId(), application.participantId(), request.facts().missing(),
+                    application.requestedOn()));
+        }
+        return events;
     }
 
     /**
-     * Werkdesk's own rules, as soon as the participant is known: no TWV for a status holder, none for a
-     * participant who may not work on the start date. Otherwise the request proceeds (once the employer is known too).
-     * A decline is dated when Werkdesk could first have known: the request, or the participant's registration if later.
+     * A request waiting for information, screened with what is known now: what arrived is received, and once the
+     * participant is known Werkdesk's rules apply to them as they stand now. Nothing when nothing it waits for arrived.
      */
-    private static List<PermitEvent> screen(Application application, Facts facts) {
-        ParticipantStanding participant = facts.participant();
-        if (participant == null) {
+    private static List<PermitEvent> screenWaiting(State.Pending pending, Facts facts) {
+        Set<Information> received = EnumSet.noneOf(Information.class);
+        received.addAll(pending.awaiting());
+        received.removeAll(facts.missing());
+        if (pending.application().isComplete() || received.isEmpty()) {
             return List.of();
+        }
+        Application application = pending.application();
+        List<PermitEvent> events = new ArrayList<>(List.of(new InformationReceived(application.permitId(), application.participantId(),
+                received, facts.knownSince(received, application.requestedOn()))));
+        TwvRequestDeclined declined = screen(application, facts.participant());
+        if (declined != null) {
+            events.add(declined);
+        }
+        return events;
+    }
+
+    /**
+     * Werkdesk's own rules, once the participant is known: no TWV for a status holder, none for a participant who may
+     * not work on the start date; null when the request may proceed (or the participant is not known yet). A decline is
+     * dated when Werkdesk could first have known: the request, or the participant's registration if later.
+     */
+    private static TwvRequestDeclined screen(Application application, ParticipantStanding participant) {
+        if (participant == null) {
+            return null;
         }
         LocalDate start = application.startDate();
         DeclineReason reason = null;
@@ -292,10 +345,10 @@ public final class Permit {
             reason = DeclineReason.NO_LONGER_ELIGIBLE;
         }
         if (reason == null) {
-            return List.of();
+            return null;
         }
         LocalDate on = later(application.requestedOn(), participant.registeredOn());
-        return List.of(new TwvRequestDeclined(application.permitId(), application.participantId(), on, reason, eligibleFrom));
+        return new TwvRequestDeclined(application.permitId(), application.participantId(), on, reason, eligibleFrom);
     }
 
     /** The earlier of what is due wins: a TWV that expired before reception ended did not end with it. */
@@ -319,19 +372,30 @@ public final class Permit {
         return List.of();
     }
 
+    /**
+     * One branch per event. The screening's wait moves no date of the permit: a step may still be dated on or after
+     * the request, however late the other services' news arrived.
+     */
     static State evolve(State state, PermitEvent event) {
         if (event instanceof TwvRequested requested) {
             return new State.Pending(new Application(requested.permitId(), requested.participantId(), requested.employerId(),
                     requested.vacancyId(), requested.hourlyWageCents(), requested.hoursPerWeek(), requested.startDate(),
-                    requested.requestedOn(), requested.viaIntermediary(), null, null, requested.requestedOn()));
+                    requested.requestedOn(), requested.viaIntermediary(), null, null, requested.requestedOn()), Set.of());
         }
         if (state instanceof State.None) {
             return state;
         }
         Application application = applicationOf(state);
         Grant grant = state instanceof State.Granted granted ? granted.grant() : null;
+        if (event instanceof ScreeningDeferred deferred) {
+            return state instanceof State.Pending pending ? new State.Pending(application, union(pending.awaiting(), deferred.awaiting())) : state;
+        }
+        if (event instanceof InformationReceived received) {
+            return state instanceof State.Pending pending ? new State.Pending(application, without(pending.awaiting(), received.received()))
+                    : state;
+        }
         if (event instanceof TwvApplicationCompleted completed) {
-            return new State.Pending(application.completed(completed.completedOn(), completed.decisionDueOn()));
+            return new State.Pending(application.completed(completed.completedOn(), completed.decisionDueOn()), awaitingOf(state));
         }
         if (event instanceof TwvGranted granted) {
             return new State.Granted(application.on(granted.grantedOn()),
@@ -351,7 +415,7 @@ public final class Permit {
         } else if (event instanceof TwvEnded ended) {
             outcome = new Outcome.Ended(ended.endedOn(), ended.reason());
         } else {
-            return state;
+            throw new IllegalArgumentException("unknown event " + event.getClass().getName());
         }
         return new State.Closed(application.on(outcome.on()), grant, outcome);
     }
@@ -366,7 +430,12 @@ public final class Permit {
         if (state instanceof State.Closed closed) {
             return closed.application();
         }
-        throw new Rejected("no TWV was requested");
+        throw new Rejected(PermitRejection.NOT_REQUESTED, "no TWV was requested");
+    }
+
+    /** What a requested permit's screening still waits for from the other services; nothing once it moved on. */
+    public static Set<Information> awaitingOf(State state) {
+        return state instanceof State.Pending pending ? pending.awaiting() : Set.of();
     }
 
     public static Grant grantOf(State state) {
@@ -386,7 +455,7 @@ public final class Permit {
         if (state instanceof State.Closed closed) {
             return closed.outcome().status();
         }
-        throw new Rejected("no TWV was requested");
+        throw new Rejected(PermitRejection.NOT_REQUESTED, "no TWV was requested");
     }
 
     /** The day UWV decided (granted or refused), or null while undecided or when it never came to a decision. */
@@ -404,36 +473,48 @@ public final class Permit {
         return decided == null ? null : ChronoUnit.DAYS.between(applicationOf(state).requestedOn(), decided);
     }
 
-    private static Application pending(State state) {
+    private static State.Pending pending(State state) {
         if (state instanceof State.Pending pending) {
-            return pending.application();
+            return pending;
         }
         if (state instanceof State.Granted granted) {
-            throw new Rejected("the TWV was already granted on " + granted.grant().grantedOn());
+            throw new Rejected(PermitRejection.ALREADY_GRANTED, "the TWV was already granted on " + granted.grant().grantedOn());
         }
-        throw new Rejected(closed((State.Closed) state));
+        throw closed((State.Closed) state);
     }
 
-    private static Application awaitingDecision(State state) {
-        Application pending = pending(state);
-        if (!pending.isComplete()) {
-            throw new Rejected("UWV decides on a complete application: mark the application complete first");
+    private static void awaitingDecision(State state) {
+        if (!pending(state).application().isComplete()) {
+            throw new Rejected(PermitRejection.APPLICATION_NOT_COMPLETE,
+                    "UWV decides on a complete application: mark the application complete first");
         }
-        return pending;
     }
 
-    private static String closed(State.Closed closed) {
-        return "the permit was " + closed.outcome().what() + " on " + closed.outcome().on();
-    }
-
-    private static String describe(Set<Information> missing) {
-        return String.join(" and ", missing.stream().sorted().map(info -> info.name().toLowerCase(java.util.Locale.ROOT)).toList());
+    /** A closed permit refuses every step: declined by Werkdesk's screening, or closed in any other way. */
+    private static Rejected closed(State.Closed closed) {
+        String reason = "the permit was " + closed.outcome().what() + " on " + closed.outcome().on();
+        return new Rejected(closed.outcome() instanceof Outcome.Declined ? PermitRejection.REQUEST_DECLINED : PermitRejection.PERMIT_CLOSED,
+                reason);
     }
 
     private static void notBefore(String field, LocalDate date, LocalDate latest) {
         if (date.isBefore(latest)) {
-            throw new Rejected(field, "lies before the permit's latest step on " + latest);
+            throw new Rejected(PermitRejection.DATE_BEFORE_LATEST_STEP, field, "lies before the permit's latest step on " + latest);
         }
+    }
+
+    private static Set<Information> union(Set<Information> a, Set<Information> b) {
+        Set<Information> all = EnumSet.noneOf(Information.class);
+        all.addAll(a);
+        all.addAll(b);
+        return Information.setOf(all);
+    }
+
+    private static Set<Information> without(Set<Information> a, Set<Information> b) {
+        Set<Information> rest = EnumSet.noneOf(Information.class);
+        rest.addAll(a);
+        rest.removeAll(b);
+        return Information.setOf(rest);
     }
 
     private static LocalDate later(LocalDate a, LocalDate b) {

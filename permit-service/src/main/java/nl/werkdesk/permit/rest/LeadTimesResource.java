@@ -2,7 +2,6 @@ package nl.werkdesk.permit.rest;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
@@ -15,6 +14,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import nl.werkdesk.eventsourcing.http.InvalidParameter;
+import nl.werkdesk.eventsourcing.http.Paging;
 import nl.werkdesk.eventsourcing.http.QueryParameters;
 import nl.werkdesk.eventsourcing.http.Roles;
 import nl.werkdesk.permit.view.PermitSummary;
@@ -54,8 +54,7 @@ public class LeadTimesResource {
             @RestQuery @Parameter(description = "Only decisions on or before this date (yyyy-mm-dd)") String decidedUntil,
             @RestQuery @Parameter(description = "Page number, from 1") String page,
             @RestQuery @Parameter(description = "Permits per page, 1 to 100 (default 20)") String pageSize) {
-        int pageNumber = QueryParameters.integer("page", page, 1, 1, PermitsResource.MAX_PAGE);
-        int size = QueryParameters.integer("pageSize", pageSize, PermitsResource.DEFAULT_PAGE_SIZE, 1, PermitsResource.MAX_PAGE_SIZE);
+        Paging paging = Paging.of(page, pageSize);
         LocalDate from = QueryParameters.date("decidedFrom", decidedFrom, LocalDate.of(1, 1, 1));
         LocalDate until = QueryParameters.date("decidedUntil", decidedUntil, LocalDate.of(9999, 12, 31));
         if (until.isBefore(from)) {
@@ -63,7 +62,7 @@ public class LeadTimesResource {
         }
         Parameters parameters = Parameters.with("from", from).and("until", until);
         var decided = PermitSummary.<PermitSummary>find(DECIDED, Sort.descending("decidedOn").and("permitId"), parameters)
-                .page(Page.of(pageNumber - 1, size));
+                .page(paging.page() - 1, paging.pageSize());
         return Panache.getSession()
                 .chain(session -> session.createNativeQuery(SUMMARY, Object[].class)
                         .setParameter("from", from).setParameter("until", until).getSingleResult())
@@ -72,8 +71,8 @@ public class LeadTimesResource {
                     QueryResponses.LeadTimeSummary totals = new QueryResponses.LeadTimeSummary(count,
                             summary[1] == null ? null : ((Number) summary[1]).doubleValue(),
                             summary[2] == null ? null : new BigDecimal(summary[2].toString()).setScale(SHARE_DECIMALS, RoundingMode.HALF_UP).doubleValue());
-                    return new QueryResponses.LeadTimes(totals, rows.stream().map(QueryResponses.LeadTime::of).toList(),
-                            pageNumber, size, count, (int) ((count + size - 1) / size));
+                    // The summary counted the decided permits already: the page is of that many.
+                    return QueryResponses.LeadTimes.of(totals, paging.of(rows.stream().map(QueryResponses.LeadTime::of).toList(), count));
                 }));
     }
 }

@@ -7,12 +7,11 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
 import java.time.LocalDate;
 import java.time.Period;
-import java.util.Set;
 import java.util.UUID;
 import nl.werkdesk.contracts.permit.RefusalReason;
 import nl.werkdesk.eventsourcing.http.InvalidParameter;
 import nl.werkdesk.permit.domain.Facts;
-import nl.werkdesk.permit.domain.Facts.Information;
+import nl.werkdesk.permit.domain.Facts.ParticipantStanding;
 import nl.werkdesk.permit.domain.Permit.Command;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -47,8 +46,8 @@ public final class PermitRequests {
     @Schema(description = "The application is complete: UWV's legal term to decide runs from this day")
     public record CompleteApplicationRequest(@NotNull @PastOrPresent(message = Messages.NOT_IN_FUTURE) LocalDate completedOn) {
 
-        Command.CompleteApplication toCommand(Period decisionTerm, Set<Information> pendingInformation) {
-            return new Command.CompleteApplication(completedOn, decisionTerm, pendingInformation);
+        Command.CompleteApplication toCommand(Period decisionTerm) {
+            return new Command.CompleteApplication(completedOn, decisionTerm);
         }
     }
 
@@ -66,13 +65,13 @@ public final class PermitRequests {
             @Schema(description = "Refused only: why UWV refused") RefusalReason refusalReason) {
 
         /** Which fields belong to which outcome is a matter of the request's shape: a 400 naming the field. */
-        Command toCommand(LocalDate wDocumentEndsOn) {
+        Command toCommand(ParticipantStanding participant) {
             if (outcome == DecisionOutcome.GRANTED) {
                 absent("refusalReason", refusalReason, "a grant");
                 if (validFrom == null) {
                     throw new InvalidParameter("validFrom", "is required when the TWV is granted");
                 }
-                return new Command.GrantTwv(decidedOn, validFrom, validUntil, wDocumentEndsOn);
+                return new Command.GrantTwv(decidedOn, validFrom, validUntil, participant);
             }
             absent("validFrom", validFrom, "a refusal");
             absent("validUntil", validUntil, "a refusal");

@@ -9,7 +9,6 @@ import java.util.Set;
 import java.util.UUID;
 import nl.werkdesk.contracts.permit.DeclineReason;
 import nl.werkdesk.contracts.permit.EndReason;
-import nl.werkdesk.contracts.permit.PermitEvent;
 import nl.werkdesk.contracts.permit.RefusalReason;
 import nl.werkdesk.eventsourcing.command.CommandResult;
 import nl.werkdesk.permit.domain.Facts.Information;
@@ -17,7 +16,7 @@ import nl.werkdesk.permit.domain.Permit;
 import nl.werkdesk.permit.domain.Permit.Application;
 import nl.werkdesk.permit.domain.Permit.Grant;
 import nl.werkdesk.permit.domain.Permit.Outcome;
-import nl.werkdesk.permit.view.PermitSummary;
+import nl.werkdesk.permit.domain.PermitEvent;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "Permit", description = "A TWV for one participant, one employer and one job, as of its latest event")
@@ -85,11 +84,10 @@ public record PermitResponse(
 
     /** The response to a command or a read: the state at a version, with what the request waits for. */
     static Uni<PermitResponse> render(CommandResult<Permit.State, PermitEvent> result, LocalDate today) {
-        return PermitSummary.<PermitSummary>findById(result.streamId())
-                .map(row -> of(result.state(), result.version(), row == null ? Set.of() : row.awaiting(), today));
+        return Uni.createFrom().item(of(result.state(), result.version(), today));
     }
 
-    static PermitResponse of(Permit.State state, long version, Set<Information> awaiting, LocalDate today) {
+    static PermitResponse of(Permit.State state, long version, LocalDate today) {
         Application application = Permit.applicationOf(state);
         Permit.Status status = Permit.statusOf(state);
         Grant grant = Permit.grantOf(state);
@@ -99,7 +97,7 @@ public record PermitResponse(
         Outcome.Ended ended = outcome instanceof Outcome.Ended e ? e : null;
         LocalDate decidedOn = Permit.decidedOn(state);
         boolean overdue = status == Permit.Status.APPLICATION_COMPLETE && today.isAfter(application.decisionDueOn());
-        Set<Information> waitingFor = status == Permit.Status.REQUESTED ? awaiting : Set.of();
+        Set<Information> waitingFor = Permit.awaitingOf(state);
         return new PermitResponse(application.permitId(), version, PermitStatus.of(status, waitingFor), PendingInformation.of(waitingFor),
                 application.participantId(), application.employerId(), application.vacancyId(), application.hourlyWageCents(),
                 application.hoursPerWeek(), application.startDate(), application.requestedOn(), application.viaIntermediary(),

@@ -2,7 +2,6 @@ package nl.werkdesk.permit.rest;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
@@ -25,18 +24,22 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import nl.werkdesk.contracts.permit.PermitEvent;
 import nl.werkdesk.eventsourcing.BusinessCalendar;
 import nl.werkdesk.eventsourcing.command.Aggregate;
 import nl.werkdesk.eventsourcing.http.CommandHeaders;
 import nl.werkdesk.eventsourcing.http.HttpCommand;
 import nl.werkdesk.eventsourcing.http.HttpCommands;
 import nl.werkdesk.eventsourcing.http.InvalidParameter;
+import nl.werkdesk.eventsourcing.http.Page;
+import nl.werkdesk.eventsourcing.http.Paging;
 import nl.werkdesk.eventsourcing.http.QueryParameters;
+import nl.werkdesk.eventsourcing.http.Refusals;
 import nl.werkdesk.eventsourcing.http.Roles;
 import nl.werkdesk.permit.domain.Permit;
 import nl.werkdesk.permit.domain.Permit.Command;
 import nl.werkdesk.permit.domain.Permit.State;
+import nl.werkdesk.permit.domain.PermitEvent;
+import nl.werkdesk.permit.domain.PermitRejection;
 import nl.werkdesk.permit.rest.PermitRequests.RequestTwvRequest;
 import nl.werkdesk.permit.rest.PermitResponse.PermitStatus;
 import nl.werkdesk.permit.view.KnownFacts;
@@ -58,9 +61,6 @@ import org.jboss.resteasy.reactive.RestQuery;
 public class PermitsResource {
 
     static final URI COLLECTION = URI.create("/api/v1/permits");
-    static final int DEFAULT_PAGE_SIZE = 20;
-    static final int MAX_PAGE_SIZE = 100;
-    static final int MAX_PAGE = 100_000;
     static final Set<String> STATUSES = Arrays.stream(PermitStatus.values()).map(PermitStatus::json).collect(Collectors.toSet());
     static final String OVERDUE = "(p.status = :complete and p.decisionDueOn < :on)";
     static final String AWAITING = "(p.awaitingParticipant = true or p.awaitingEmployer = true)";
@@ -78,28 +78,27 @@ public class PermitsResource {
     @POST
     @Operation(operationId = "requestTwv", summary = "Record a TWV request; Werkdesk screens it against the participant's right to work",
             description = "A participant who may not work on the start date, or who is a status holder, gets the request declined. "
-                    + "A request for a participant or employer this service has not heard of yet waits (pending-information) "
-                    + "and is screened when that arrives.")
+                    + "A request for a participant or employer this service has not heard of yet is recorded and waits "
+                    + "(pending-information): it is screened when that arrives, and cannot be completed before.")
+    @Refusals(of = PermitRejection.class, value = {"start-before-request"})
     @APIResponse(responseCode = "201", description = "Requested (possibly declined at once); Location names the new permit",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PermitResponse.class)))
     public Uni<Response> request(@Valid @NotNull RequestTwvRequest body, @BeanParam CommandHeaders headers) {
         UUID permitId = UUID.randomUUID();
         LocalDate today = calendar.today();
+        // What the screening lacks is an event of the permit, so the request is screened when that arrives. A registration
+        // consumed between the look-up below and this commit finds no waiting request: the due-dates job catches up on it.
         return Panache.withSession(() -> KnownFacts.of(body.participantId(), body.employerId()))
                 .chain(facts -> commands.execute(permits,
                         HttpCommand.create(permitId, body.toCommand(permitId, facts), body, headers, COLLECTION),
-                        // What the screening lacked is recorded with it, so the request is picked up when that arrives. A
-                        // registration consumed between the look-up above and this commit is caught up by the due-dates job.
-                        result -> PermitSummary.<PermitSummary>findById(permitId).invoke(row -> row.awaiting(facts.missing())).replaceWithVoid(),
                         result -> PermitResponse.render(result, today)));
     }
 
     @GET
     @WithSession
     @Operation(operationId = "listPermits", summary = "Permits, filtered and paged: newest request first, or most overdue first")
-    @APIResponse(responseCode = "200", description = "One page of permits",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = QueryResponses.Page.class)))
-    public Uni<QueryResponses.Page> list(
+    @APIResponse(responseCode = "200", description = "One page of permits")
+    public Uni<Page<QueryResponses.ListItem>> list(
             @RestQuery @Parameter(description = "Only the permits of this participant") String participantId,
             @RestQuery @Parameter(description = "Only the permits of this employer") String employerId,
             @RestQuery @Parameter(description = "Only permits with this status: requested, pending-information, application-complete, granted, declined, refused, withdrawn, expired, no-longer-required, ended") String status,
@@ -107,8 +106,7 @@ public class PermitsResource {
             @RestQuery @Parameter(description = "The date for the overdue filter and daysOverdue (yyyy-mm-dd); today when left out") String on,
             @RestQuery @Parameter(description = "Page number, from 1") String page,
             @RestQuery @Parameter(description = "Permits per page, 1 to 100 (default 20)") String pageSize) {
-        int pageNumber = QueryParameters.integer("page", page, 1, 1, MAX_PAGE);
-        int size = QueryParameters.integer("pageSize", pageSize, DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE);
+        Paging paging = Paging.of(page, pageSize);
         UUID participant = uuid("participantId", participantId);
         UUID employer = uuid("employerId", employerId);
         String statusFilter = QueryParameters.oneOf("status", status, STATUSES);
@@ -143,10 +141,7 @@ public class PermitsResource {
         Sort sort = Boolean.TRUE.equals(overdueFilter)
                 ? Sort.ascending("decisionDueOn").and("permitId")
                 : Sort.descending("requestedOn").and("permitId");
-        var found = PermitSummary.<PermitSummary>find(query, sort, parameters).page(Page.of(pageNumber - 1, size));
-        return found.list().chain(rows -> found.count().map(total -> new QueryResponses.Page(
-                rows.stream().map(row -> QueryResponses.ListItem.of(row, date)).toList(),
-                pageNumber, size, total, (int) ((total + size - 1) / size))));
+        return paging.list(PermitSummary.<PermitSummary>find(query, sort, parameters), row -> QueryResponses.ListItem.of(row, date));
     }
 
     static UUID uuid(String name, String value) {

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+import nl.werkdesk.eventsourcing.http.Page;
 import nl.werkdesk.permit.rest.PermitRequests.DecisionOutcome;
 import nl.werkdesk.permit.view.PermitSummary;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -33,10 +34,6 @@ public final class QueryResponses {
         }
     }
 
-    @Schema(name = "PermitPage", description = "One page of permits")
-    public record Page(List<ListItem> items, int page, int pageSize, long totalItems, int totalPages) {
-    }
-
     @Schema(name = "LeadTime", description = "How long UWV took to decide on one permit")
     public record LeadTime(UUID permitId, LocalDate requestedOn, LocalDate completedOn, LocalDate decisionDueOn, LocalDate decidedOn,
                            DecisionOutcome outcome,
@@ -58,6 +55,15 @@ public final class QueryResponses {
     }
 
     @Schema(name = "LeadTimes", description = "UWV's decision lead times: the summary, and one page of the permits behind it")
-    public record LeadTimes(LeadTimeSummary summary, List<LeadTime> items, int page, int pageSize, long totalItems, int totalPages) {
+    public record LeadTimes(LeadTimeSummary summary, List<LeadTime> items,
+                            @Schema(description = "The page number, from 1") int page,
+                            @Schema(description = "Permits per page") int pageSize,
+                            @Schema(description = "Decided permits on all pages together") long totalItems,
+                            @Schema(description = "Pages in all") int totalPages) {
+
+        /** The summary beside one page of the permits, in the kernel's page shape with the summary added. */
+        static LeadTimes of(LeadTimeSummary summary, Page<LeadTime> page) {
+            return new LeadTimes(summary, page.items(), page.page(), page.pageSize(), page.totalItems(), page.totalPages());
+        }
     }
 }

@@ -5,21 +5,27 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.UUID;
-import nl.werkdesk.contracts.permit.PermitEvent;
-import nl.werkdesk.contracts.permit.PermitEvent.TwvApplicationCompleted;
-import nl.werkdesk.contracts.permit.PermitEvent.TwvEnded;
-import nl.werkdesk.contracts.permit.PermitEvent.TwvExpired;
-import nl.werkdesk.contracts.permit.PermitEvent.TwvGranted;
-import nl.werkdesk.contracts.permit.PermitEvent.TwvNoLongerRequired;
-import nl.werkdesk.contracts.permit.PermitEvent.TwvRefused;
-import nl.werkdesk.contracts.permit.PermitEvent.TwvRequestDeclined;
-import nl.werkdesk.contracts.permit.PermitEvent.TwvRequested;
-import nl.werkdesk.contracts.permit.PermitEvent.TwvWithdrawn;
 import nl.werkdesk.eventsourcing.command.Aggregate.InlineProjection;
 import nl.werkdesk.eventsourcing.store.RecordedEvent;
+import nl.werkdesk.permit.domain.Facts.Information;
 import nl.werkdesk.permit.domain.Permit.Status;
+import nl.werkdesk.permit.domain.PermitEvent;
+import nl.werkdesk.permit.domain.PermitEvent.InformationReceived;
+import nl.werkdesk.permit.domain.PermitEvent.ScreeningDeferred;
+import nl.werkdesk.permit.domain.PermitEvent.TwvApplicationCompleted;
+import nl.werkdesk.permit.domain.PermitEvent.TwvEnded;
+import nl.werkdesk.permit.domain.PermitEvent.TwvExpired;
+import nl.werkdesk.permit.domain.PermitEvent.TwvGranted;
+import nl.werkdesk.permit.domain.PermitEvent.TwvNoLongerRequired;
+import nl.werkdesk.permit.domain.PermitEvent.TwvRefused;
+import nl.werkdesk.permit.domain.PermitEvent.TwvRequestDeclined;
+import nl.werkdesk.permit.domain.PermitEvent.TwvRequested;
+import nl.werkdesk.permit.domain.PermitEvent.TwvWithdrawn;
 
-/** Keeps the permit list in step with the events, inside the append's transaction. */
+/**
+ * Keeps the permit list in step with the events, inside the append's transaction: the only writer of the list, so a
+ * rebuild from the event store gives every row back as it was.
+ */
 @ApplicationScoped
 public class PermitProjection implements InlineProjection<PermitEvent> {
 
@@ -50,14 +56,23 @@ public class PermitProjection implements InlineProjection<PermitEvent> {
                 .invoke(summary -> {
                     summary.version = recorded.version();
                     change(summary, recorded.event());
-                    // Only a permit that is still requested waits for information; one that moved on or closed does not.
-                    summary.awaiting(summary.awaiting());
+                    if (summary.status != Status.REQUESTED) {
+                        // Only a requested permit waits for information, as in the decider's state.
+                        summary.awaitingParticipant = false;
+                        summary.awaitingEmployer = false;
+                    }
                 })
                 .replaceWithVoid();
     }
 
     private static void change(PermitSummary summary, PermitEvent event) {
-        if (event instanceof TwvRequestDeclined declined) {
+        if (event instanceof ScreeningDeferred deferred) {
+            summary.awaitingParticipant |= deferred.awaiting().contains(Information.PARTICIPANT);
+            summary.awaitingEmployer |= deferred.awaiting().contains(Information.EMPLOYER);
+        } else if (event instanceof InformationReceived received) {
+            summary.awaitingParticipant &= !received.received().contains(Information.PARTICIPANT);
+            summary.awaitingEmployer &= !received.received().contains(Information.EMPLOYER);
+        } else if (event instanceof TwvRequestDeclined declined) {
             summary.status = Status.DECLINED;
             summary.closedOn = declined.declinedOn();
         } else if (event instanceof TwvApplicationCompleted completed) {

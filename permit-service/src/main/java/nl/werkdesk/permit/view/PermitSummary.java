@@ -14,7 +14,10 @@ import java.util.UUID;
 import nl.werkdesk.permit.domain.Facts.Information;
 import nl.werkdesk.permit.domain.Permit.Status;
 
-/** A row of the permit list, kept by {@link PermitProjection}; the awaiting flags by whoever screened the request. */
+/**
+ * A row of the permit list, kept by {@link PermitProjection} from the permit's events alone. The awaiting flags show
+ * what a requested permit's screening waits for (ScreeningDeferred, InformationReceived); no command decides on them.
+ */
 @Entity
 @Table(name = "permits")
 public class PermitSummary extends PanacheEntityBase {
@@ -76,12 +79,5 @@ public class PermitSummary extends PanacheEntityBase {
             awaiting.add(Information.EMPLOYER);
         }
         return awaiting;
-    }
-
-    /** Records what the screening that just ran lacked; only a permit still requested waits for anything. */
-    public void awaiting(Set<Information> missing) {
-        boolean waits = status == Status.REQUESTED;
-        awaitingParticipant = waits && missing.contains(Information.PARTICIPANT);
-        awaitingEmployer = waits && missing.contains(Information.EMPLOYER);
     }
 }

@@ -9,7 +9,6 @@ import static nl.werkdesk.permit.Api.get;
 import static nl.werkdesk.permit.Api.post;
 import static nl.werkdesk.permit.Api.requestBody;
 import static org.hamcrest.Matchers.contains;
-import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
@@ -51,6 +50,7 @@ class CrossTopicTest {
 
     static final LocalDate TODAY = LocalDate.now(ZoneId.of("Europe/Amsterdam"));
     static final String DEAD_LETTERS = Topics.deadLetter("permit-service");
+    static final String PROBLEM = "urn:nld:werkdesk:problem:";
 
     @Inject
     PermitAutomation automation;
@@ -73,13 +73,37 @@ class CrossTopicTest {
         asOfficer().queryParam("participantId", participant.toString()).queryParam("status", "pending-information").get(PERMITS).then()
                 .statusCode(200).body("items.permitId", contains(id.toString())).body("items[0].pendingInformation", contains("participant"));
         post(id, "completion", Map.of("completedOn", "2026-01-12")).then().statusCode(409)
-                .body("detail", containsString("waits for information about the participant"));
+                .contentType("application/problem+json")
+                .header("Retry-After", "2")
+                .body("type", equalTo(PROBLEM + "participant-not-known-yet"));
 
         OtherServices.participant(OtherServices.registered(participant, REGISTERED_ON, ELIGIBLE_FROM, W_DOCUMENT_ENDS), 1);
         Api.awaitStatus(id, "requested");
         get(id).then().body("pendingInformation", empty());
         post(id, "completion", Map.of("completedOn", "2026-01-12")).then().statusCode(200).body("status", equalTo("application-complete"));
         Api.assertTypes(id, "twv-requested", "twv-application-completed");
+        assertEquals(List.of("twv-requested", "screening-deferred", "information-received", "twv-application-completed"),
+                Api.storedTypes(id), "the wait and the arrival are events of the permit");
+    }
+
+    @Test
+    void tellsAParticipantNotSeenYetFromOneWhoIsKnownAndMayNotWork() {
+        UUID employer = knownEmployer();
+        UUID unseen = UUID.randomUUID();
+        UUID waiting = Api.request(requestBody(unseen, employer, "2026-02-01", "2026-01-05"));
+        get(waiting).then().body("status", equalTo("pending-information"));
+        post(waiting, "completion", Map.of("completedOn", "2026-01-12")).then().statusCode(409)
+                .header("Retry-After", "2").body("type", equalTo(PROBLEM + "participant-not-known-yet"));
+
+        UUID neverEligible = UUID.randomUUID();
+        OtherServices.participant(OtherServices.registered(neverEligible, REGISTERED_ON, null, W_DOCUMENT_ENDS), 1);
+        Api.awaitRow("SELECT 1 FROM known_participants WHERE participant_id = ?", neverEligible);
+        UUID declined = Api.request(requestBody(neverEligible, employer, "2026-02-01", "2026-01-05"));
+        get(declined).then().body("status", equalTo("declined")).body("declineReason", equalTo("not-eligible"));
+        post(declined, "completion", Map.of("completedOn", "2026-01-12")).then().statusCode(409)
+                .header("Retry-After", nullValue()).body("type", equalTo(PROBLEM + "request-declined"));
+        Api.assertTypes(declined, "twv-requested", "twv-request-declined");
+        assertEquals(List.of("twv-requested", "screening-deferred"), Api.storedTypes(waiting));
     }
 
     @Test
@@ -95,7 +119,9 @@ class CrossTopicTest {
                 .body("closedOn", equalTo("2026-01-10"))
                 .body("pendingInformation", empty());
         Api.assertTypes(id, "twv-requested", "twv-request-declined");
-        assertCausedBy(id, 2, "consumer:permit-service-participants", registration);
+        assertEquals(List.of("twv-requested", "screening-deferred", "information-received", "twv-request-declined"), Api.storedTypes(id));
+        assertCausedBy(id, 3, "consumer:permit-service-participants", registration);
+        assertCausedBy(id, 4, "consumer:permit-service-participants", registration);
     }
 
     @Test
@@ -107,6 +133,9 @@ class CrossTopicTest {
         OtherServices.employerRegistered(employer, LocalDate.of(2026, 1, 7));
         Api.awaitStatus(id, "requested");
         Api.assertTypes(id, "twv-requested");
+        assertEquals(List.of("twv-requested", "screening-deferred", "information-received"), Api.storedTypes(id));
+        assertEquals(List.of("2026-01-07"), Api.query("SELECT (occurred_at AT TIME ZONE 'Europe/Amsterdam')::date FROM events WHERE stream_id = ? AND version = 3", id),
+                "received on the employer's registration, which came after the request");
     }
 
     @Test
@@ -205,7 +234,8 @@ class CrossTopicTest {
         get(id).then().statusCode(200).body("status", equalTo("declined")).body("declineReason", equalTo("not-yet-eligible"))
                 .body("eligibleFrom", equalTo("2026-06-01")).body("pendingInformation", empty());
         Api.assertTypes(id, "twv-requested", "twv-request-declined");
-        assertEquals(List.of(PermitAutomation.DUE_DATES), Api.query("SELECT metadata->>'actor' FROM events WHERE stream_id = ? AND version = 2", id));
+        assertEquals(List.of(PermitAutomation.DUE_DATES, PermitAutomation.DUE_DATES),
+                Api.query("SELECT metadata->>'actor' FROM events WHERE stream_id = ? AND version IN (3, 4) ORDER BY version", id));
     }
 
     @Test

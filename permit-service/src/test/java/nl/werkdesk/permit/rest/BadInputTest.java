@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class BadInputTest {
 
+    static final String PROBLEM = "urn:nld:werkdesk:problem:";
     static final String TOMORROW = LocalDate.now(ZoneId.of("Europe/Amsterdam")).plusDays(1).toString();
 
     static Parties parties;
@@ -52,6 +54,15 @@ class BadInputTest {
 
     static ValidatableResponse invalid(ValidatableResponse response, String field) {
         return problem(response, 400).body("invalidParams.name", hasItem(field));
+    }
+
+    /** A refusal by the permit's rules: its code is the problem type. */
+    static ValidatableResponse refused(ValidatableResponse response, int status, String code) {
+        return problem(response, status).body("type", equalTo(PROBLEM + code));
+    }
+
+    static ValidatableResponse refusedOn(ValidatableResponse response, String field, String code) {
+        return refused(response, 400, code).body("invalidParams[0].name", equalTo(field));
     }
 
     Map<String, Object> requestWith(String field, Object value) {
@@ -128,27 +139,36 @@ class BadInputTest {
 
     @Test
     void refusesValuesTheRulesDoNotAllowByName() {
-        invalid(asOfficer().body(requestBody(parties, "2026-01-04", "2026-01-05")).post(PERMITS).then(), "startDate")
-                .body("invalidParams[0].reason", containsString("before the request on 2026-01-05"));
+        refusedOn(asOfficer().body(requestBody(parties, "2026-01-04", "2026-01-05")).post(PERMITS).then(), "startDate",
+                "start-before-request");
         UUID id = Api.request(requestBody(parties, "2026-02-01", "2026-01-05"));
-        invalid(post(id, "completion", Map.of("completedOn", "2026-01-04")).then(), "completedOn");
+        refusedOn(post(id, "completion", Map.of("completedOn", "2026-01-04")).then(), "completedOn", "date-before-latest-step");
         post(id, "completion", Map.of("completedOn", "2026-01-12")).then().statusCode(200);
-        invalid(post(id, "decision", Map.of("outcome", "granted", "decidedOn", "2026-02-02", "validFrom", "2026-02-02",
-                "validUntil", Api.W_DOCUMENT_ENDS.plusDays(1).toString())).then(), "validUntil")
-                .body("invalidParams[0].reason", containsString("W-document"));
-        invalid(post(id, "decision", Map.of("outcome", "refused", "decidedOn", "2026-01-11", "refusalReason", "other")).then(), "decidedOn");
+        refusedOn(post(id, "decision", Map.of("outcome", "granted", "decidedOn", "2026-02-02", "validFrom", "2026-02-02",
+                "validUntil", Api.W_DOCUMENT_ENDS.plusDays(1).toString())).then(), "validUntil", "valid-until-after-w-document");
+        refusedOn(post(id, "decision", Map.of("outcome", "granted", "decidedOn", "2026-02-02", "validFrom", "2026-03-02",
+                "validUntil", "2026-03-01")).then(), "validFrom", "valid-from-after-valid-until");
+        refusedOn(post(id, "decision", Map.of("outcome", "refused", "decidedOn", "2026-01-11", "refusalReason", "other")).then(), "decidedOn",
+                "date-before-latest-step");
+        Api.assertTypes(id, "twv-requested", "twv-application-completed");
     }
 
     @Test
     void refusesAStepTheStateOfThePermitDoesNotAllowWith409() {
         UUID requested = Api.request(requestBody(parties, "2026-02-01", "2026-01-05"));
-        problem(post(requested, "decision", Map.of("outcome", "refused", "decidedOn", "2026-02-02", "refusalReason", "other")).then(), 409)
-                .body("detail", containsString("complete application"));
-        problem(post(requested, "expiry", Map.of("expiredOn", "2026-02-02")).then(), 409).body("detail", containsString("only a granted TWV"));
+        refused(post(requested, "decision", Map.of("outcome", "refused", "decidedOn", "2026-02-02", "refusalReason", "other")).then(), 409,
+                "application-not-complete").header("Retry-After", nullValue());
+        refused(post(requested, "expiry", Map.of("expiredOn", "2026-02-02")).then(), 409, "not-granted");
         UUID granted = Api.granted(parties, "2026-01-05", "2026-01-06", "2026-01-20");
-        problem(post(granted, "withdrawal", Map.of("withdrawnOn", "2026-02-02")).then(), 409).body("detail", containsString("not withdrawn"));
-        problem(post(granted, "completion", Map.of("completedOn", "2026-02-02")).then(), 409).body("detail", containsString("already granted"));
-        problem(post(granted, "expiry", Map.of("expiredOn", "2026-02-02")).then(), 400).body("invalidParams[0].name", equalTo("expiredOn"));
+        refused(post(granted, "withdrawal", Map.of("withdrawnOn", "2026-02-02")).then(), 409, "already-granted");
+        refused(post(granted, "completion", Map.of("completedOn", "2026-02-02")).then(), 409, "already-granted");
+        refusedOn(post(granted, "expiry", Map.of("expiredOn", "2026-02-02")).then(), "expiredOn", "expiry-within-validity");
+        UUID withdrawn = Api.request(requestBody(parties, "2026-02-01", "2026-01-05"));
+        post(withdrawn, "withdrawal", Map.of("withdrawnOn", "2026-01-06")).then().statusCode(200);
+        refused(post(withdrawn, "withdrawal", Map.of("withdrawnOn", "2026-01-07")).then(), 409, "permit-closed");
+        refused(post(withdrawn, "completion", Map.of("completedOn", "2026-01-07")).then(), 409, "permit-closed");
+        UUID completed = complete();
+        refused(post(completed, "completion", Map.of("completedOn", "2026-01-13")).then(), 409, "application-already-completed");
     }
 
     @Test

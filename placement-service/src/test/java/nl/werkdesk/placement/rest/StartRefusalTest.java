@@ -2,6 +2,7 @@ package nl.werkdesk.placement.rest;
 
 import static nl.werkdesk.placement.domain.PlacementRejection.EMPLOYER_NOT_OF_VACANCY;
 import static nl.werkdesk.placement.domain.PlacementRejection.INTAKE_NOT_KNOWN_YET;
+import static nl.werkdesk.placement.domain.PlacementRejection.PARTICIPANT_LEFT;
 import static nl.werkdesk.placement.domain.PlacementRejection.PARTICIPANT_NOT_KNOWN_YET;
 import static nl.werkdesk.placement.domain.PlacementRejection.RECEPTION_ENDED;
 import static nl.werkdesk.placement.domain.PlacementRejection.RESIDENCE_PERMIT_NOT_KNOWN_YET;
@@ -21,6 +22,7 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
 import nl.werkdesk.contracts.employer.EmployerEvent;
+import nl.werkdesk.contracts.participant.LeaveReason;
 import nl.werkdesk.contracts.participant.ParticipantEvent;
 import nl.werkdesk.contracts.permit.PermitEvent;
 import nl.werkdesk.contracts.permit.RefusalReason;
@@ -93,6 +95,22 @@ class StartRefusalTest {
 
         Pilot.participantEvent(new ParticipantEvent.ResidencePermitGranted(job.participantId(), LocalDate.of(2025, 3, 20)));
         Api.startWhenKnown(body).then().statusCode(201).body("permitId", nullValue());
+    }
+
+    @Test
+    void tellsAParticipantNotReceivedYetFromOneKnownToHaveLeft() {
+        UUID participantId = UUID.randomUUID();
+        UUID employerId = UUID.randomUUID();
+        UUID vacancyId = Pilot.vacancy(employerId, "Amsterdam", Pilot.VACANCY_OPENED);
+        Pilot.twv(participantId, employerId, vacancyId, Pilot.TWV_FROM, Pilot.W_DOCUMENT_UNTIL);
+        Map<String, Object> body = Api.startBody(participantId, employerId, vacancyId, Pilot.START);
+        Api.refusedStart(body, PARTICIPANT_NOT_KNOWN_YET);
+
+        Pilot.participant(participantId, "Willinklaan", Pilot.MAY_WORK_FROM, Pilot.W_DOCUMENT_UNTIL);
+        Pilot.intake(participantId, Pilot.INTAKE);
+        Pilot.participantEvent(new ParticipantEvent.ParticipantLeftPilot(participantId, LeaveReason.FOUND_WORK_ELSEWHERE,
+                LocalDate.of(2025, 4, 1)));
+        Api.refusedStart(body, PARTICIPANT_LEFT);
     }
 
     @Test

@@ -2,6 +2,7 @@ package nl.werkdesk.reporting.metrics;
 
 import static nl.werkdesk.reporting.Api.REBUILDS;
 import static nl.werkdesk.reporting.Api.as;
+import static nl.werkdesk.reporting.Api.evaluation;
 import static nl.werkdesk.reporting.Api.metric;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -10,7 +11,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import io.restassured.path.json.JsonPath;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -60,6 +63,34 @@ class SustainedWithdrawalTest {
         await().atMost(Events.PROCESSED).until(() -> "completed".equals(as(Roles.OPERATOR).get(REBUILDS + "/" + generation).path("status")));
         assertEquals(LocalDate.of(2025, 9, 1), withdrawnOn(generation, withdrawn), "the rebuild writes the withdrawal too");
         assertEquals(List.of(0, 2, 1, 1), sustained(scope, "2025-08-03", "2025-08-31", "2025-09-01", "2025-12-31"));
+    }
+
+    /**
+     * The evaluation figures read no milestone: retention and earnings follow the start and the end. A withdrawal comes
+     * with an end dated before the milestone (placement-service publishes both, on the end's date), so the placement that
+     * no longer counts as sustained is also the one that ended before day 182 of the retention curve, and earned up to its
+     * end (the first day out of the job).
+     */
+    @Test
+    void agreesWithTheRetentionAndEarningsFiguresOnAWithdrawnMilestone() {
+        PilotScenario scope = new PilotScenario();
+        UUID kept = placementSustainedOn(scope, "2025-08-04");
+        UUID withdrawn = placementSustainedOn(scope, "2025-08-04");
+        LocalDate startedOn = Events.date("2025-02-03");
+        LocalDate endedOn = startedOn.plusWeeks(20);
+        Events.publishAndAwait(new PlacementEnded(withdrawn, participantOf(withdrawn), endedOn, EndReason.DISMISSED),
+                new PlacementSustainedWithdrawn(withdrawn, participantOf(withdrawn), endedOn));
+
+        LocalDate asOf = Events.date("2025-09-01");
+        Map<String, String> parameters = Map.of("location", scope.location, "asOf", asOf.toString());
+        assertEquals(1, metric(Roles.FINANCE, "summary", parameters).getInt("sustainedPlacements"), "only " + kept + " is sustained");
+        JsonPath retention = evaluation(Roles.FINANCE, "placement-retention", parameters);
+        assertEquals(List.of(2, 1, 1), List.of(retention.getInt("placements"), retention.getInt("ended"), retention.getInt("censored")));
+        assertEquals(1, retention.getInt("retainedAt26Weeks.events"), "the withdrawn one ended before day 182");
+        assertEquals(0.5, retention.getDouble("retainedAt26Weeks.value"), 0.0, "retained at 26 weeks: the sustained one of the two");
+        JsonPath earnings = evaluation(Roles.FINANCE, "earnings", parameters);
+        assertEquals(ChronoUnit.DAYS.between(startedOn, endedOn) + ChronoUnit.DAYS.between(startedOn, asOf.plusDays(1)),
+                earnings.getLong("daysInWork"), "the withdrawn one worked up to its end, the other through asOf");
     }
 
     /** A participant of the scope with a placement started 26 weeks before {@code sustainedOn} and sustained then. */

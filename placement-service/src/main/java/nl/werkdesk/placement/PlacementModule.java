@@ -8,19 +8,20 @@ import java.time.Duration;
 import java.time.Period;
 import java.util.List;
 import java.util.Map;
-import nl.werkdesk.contracts.placement.PlacementEvent;
 import nl.werkdesk.eventsourcing.command.Aggregate;
 import nl.werkdesk.eventsourcing.publication.Publication;
 import nl.werkdesk.eventsourcing.store.DomainEvents;
 import nl.werkdesk.placement.domain.CommutingRegions;
 import nl.werkdesk.placement.domain.Placement;
+import nl.werkdesk.placement.domain.PlacementEvent;
+import nl.werkdesk.placement.publication.PlacementPublication;
 import nl.werkdesk.placement.view.PlacementProjection;
 
-/** Wires the placement domain to the kernel: the aggregate, its catalog, the commuting regions and the milestone. */
+/** Wires the placement domain to the kernel: the aggregate, its stored events, its publication, the commuting regions and the milestone. */
 @ApplicationScoped
 public class PlacementModule {
 
-    /** The stored events of the service's aggregates: for now the published records themselves (names and versions as published). */
+    /** The placement's events as the store keeps them: the names and fields they have always been stored with, version 1. */
     static final DomainEvents<PlacementEvent> EVENTS = DomainEvents.of(PlacementEvent.class, PlacementEvent::occurredOn);
 
     public static final String STREAM_TYPE = "placement";
@@ -53,9 +54,9 @@ public class PlacementModule {
         return new Aggregate<>(STREAM_TYPE, Placement.decider(regions, config.sustainedAfter()), EVENTS, projection);
     }
 
-    /** What the relay publishes: for now the stored events themselves, as they always were. */
+    /** What the relay publishes: the placement's events in the published language of werkdesk.placements.v1. */
     @Produces
     Publication publication() {
-        return Publication.of(PlacementEvent.CATALOG).identity(PlacementEvent.class);
+        return PlacementPublication.PUBLICATION;
     }
 }

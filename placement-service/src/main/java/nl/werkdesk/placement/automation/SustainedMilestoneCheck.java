@@ -10,7 +10,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.UUID;
-import nl.werkdesk.contracts.placement.PlacementEvent;
 import nl.werkdesk.eventsourcing.BusinessCalendar;
 import nl.werkdesk.eventsourcing.Unavailability;
 import nl.werkdesk.eventsourcing.command.Aggregate;
@@ -20,13 +19,15 @@ import nl.werkdesk.eventsourcing.command.Expectation;
 import nl.werkdesk.eventsourcing.store.EventMetadata;
 import nl.werkdesk.placement.PlacementModule;
 import nl.werkdesk.placement.domain.Placement;
+import nl.werkdesk.placement.domain.PlacementEvent;
 import nl.werkdesk.placement.view.PlacementSummary;
 import org.jboss.logging.Logger;
 
 /**
  * Looks, on each business date, for placements that reached their milestone (26 weeks) and lets each record
  * PlacementSustained. The decider emits it once per placement, so a repeated check, a second replica or an
- * overlapping run adds nothing: a concurrent append is decided again and then finds the milestone recorded.
+ * overlapping run adds nothing: a concurrent append is decided again and then finds the milestone recorded. The placement
+ * list only says which placements to ask; each decides on its own stream.
  */
 @ApplicationScoped
 public class SustainedMilestoneCheck {

@@ -22,7 +22,8 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
  * Keeps what placements depend on from werkdesk.participants.v1 (intake, work eligibility, residence status,
- * leaving), and lets a relocation or an asylum rejection put the participant's active placements at risk.
+ * leaving, the latest relocation), and lets a relocation or an asylum rejection put the participant's active placements
+ * at risk.
  */
 @ApplicationScoped
 public class ParticipantConsumer {
@@ -60,13 +61,16 @@ public class ParticipantConsumer {
             return update(left.participantId(), participant -> participant.leftOn = left.leftOn());
         }
         if (event instanceof RelocatedByCOA relocated) {
-            return known(relocated.participantId())
-                    .chain(() -> risks.ofParticipantsPlacements(relocated.participantId(),
-                            new Command.AssessRelocation(relocated.toLocation(), relocated.relocatedOn()), NAME, incoming));
+            return update(relocated.participantId(), participant -> {
+                participant.relocatedTo = relocated.toLocation();
+                participant.relocatedOn = relocated.relocatedOn();
+            }).chain(() -> risks.ofParticipantsPlacements(relocated.participantId(),
+                    new Command.AssessRelocation(relocated.toLocation(), relocated.relocatedOn()), NAME, incoming));
         }
         if (event instanceof AsylumApplicationRejected rejected) {
-            return update(rejected.participantId(), participant -> participant.receptionEndsOn = rejected.receptionEndsOn()).chain(() -> risks.ofParticipantsPlacements(rejected.participantId(),
-                    new Command.AssessAsylumRejection(rejected.rejectedOn()), NAME, incoming));
+            return update(rejected.participantId(), participant -> participant.receptionEndsOn = rejected.receptionEndsOn())
+                    .chain(() -> risks.ofParticipantsPlacements(rejected.participantId(),
+                            new Command.AssessAsylumRejection(rejected.rejectedOn()), NAME, incoming));
         }
         return Uni.createFrom().voidItem();
     }

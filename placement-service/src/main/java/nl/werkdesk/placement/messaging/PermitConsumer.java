@@ -4,11 +4,14 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
 import java.util.UUID;
+import nl.werkdesk.contracts.permit.DeclineReason;
 import nl.werkdesk.contracts.permit.PermitEvent;
 import nl.werkdesk.contracts.permit.PermitEvent.TwvEnded;
 import nl.werkdesk.contracts.permit.PermitEvent.TwvExpired;
 import nl.werkdesk.contracts.permit.PermitEvent.TwvGranted;
 import nl.werkdesk.contracts.permit.PermitEvent.TwvNoLongerRequired;
+import nl.werkdesk.contracts.permit.PermitEvent.TwvRefused;
+import nl.werkdesk.contracts.permit.PermitEvent.TwvRequestDeclined;
 import nl.werkdesk.contracts.permit.PermitEvent.TwvRequested;
 import nl.werkdesk.contracts.permit.PermitEvent.TwvWithdrawn;
 import nl.werkdesk.eventsourcing.consumer.IdempotentConsumer;
@@ -16,14 +19,15 @@ import nl.werkdesk.eventsourcing.consumer.IncomingEvent;
 import nl.werkdesk.eventsourcing.consumer.PoisonMessage;
 import nl.werkdesk.placement.automation.RiskAssessment;
 import nl.werkdesk.placement.domain.Placement.Command;
+import nl.werkdesk.placement.domain.PlacementFacts.Closure;
 import nl.werkdesk.placement.view.KnownParticipant;
 import nl.werkdesk.placement.view.KnownPermit;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
- * Keeps each participant's TWVs from werkdesk.permits.v1 (for which employer and vacancy, valid when, ended
- * when), and lets an expiry or end put the placements that rest on the TWV at risk.
+ * Keeps each participant's TWVs from werkdesk.permits.v1 (for which employer and vacancy, granted and valid when, or
+ * how and when they closed), and lets an expiry or end put the placements that rest on the TWV at risk.
  */
 @ApplicationScoped
 public class PermitConsumer {
@@ -55,19 +59,26 @@ public class PermitConsumer {
                 permit.validUntil = granted.validUntil();
             }).replaceWithVoid();
         }
+        if (event instanceof TwvRefused refused) {
+            return end(refused.permitId(), refused.refusedOn(), Closure.REFUSED);
+        }
+        if (event instanceof TwvRequestDeclined declined) {
+            return end(declined.permitId(), declined.declinedOn(),
+                    declined.reason() == DeclineReason.NOT_REQUIRED_STATUS_HOLDER ? Closure.DECLINED_AS_STATUS_HOLDER : Closure.DECLINED);
+        }
         if (event instanceof TwvExpired expired) {
-            return end(expired.permitId(), expired.expiredOn(), "expired")
+            return end(expired.permitId(), expired.expiredOn(), Closure.EXPIRED)
                     .chain(() -> assessPlacements(expired.participantId(), expired.permitId(), expired.expiredOn(), incoming));
         }
         if (event instanceof TwvEnded ended) {
-            return end(ended.permitId(), ended.endedOn(), "ended")
+            return end(ended.permitId(), ended.endedOn(), Closure.ENDED)
                     .chain(() -> assessPlacements(ended.participantId(), ended.permitId(), ended.endedOn(), incoming));
         }
         if (event instanceof TwvWithdrawn withdrawn) {
-            return end(withdrawn.permitId(), withdrawn.withdrawnOn(), "withdrawn");
+            return end(withdrawn.permitId(), withdrawn.withdrawnOn(), Closure.WITHDRAWN);
         }
         if (event instanceof TwvNoLongerRequired notRequired) {
-            return end(notRequired.permitId(), notRequired.endedOn(), "no longer required");
+            return end(notRequired.permitId(), notRequired.endedOn(), Closure.NO_LONGER_REQUIRED);
         }
         return Uni.createFrom().voidItem();
     }
@@ -87,14 +98,14 @@ public class PermitConsumer {
         });
     }
 
-    private static Uni<Void> end(UUID permitId, LocalDate on, String how) {
+    private static Uni<Void> end(UUID permitId, LocalDate on, Closure how) {
         return KnownPermit.<KnownPermit>findById(permitId).chain(permit -> {
             if (permit == null) {
-                return Uni.createFrom().failure(new PoisonMessage("TWV " + permitId + " " + how + " but was never requested"));
+                return Uni.createFrom().failure(new PoisonMessage("TWV " + permitId + " " + how.words() + " but was never requested"));
             }
             if (permit.endedOn == null) {
                 permit.endedOn = on;
-                permit.endedBy = how;
+                permit.endedBy = how.words();
             }
             return Uni.createFrom().voidItem();
         });

@@ -15,16 +15,18 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
-import nl.werkdesk.contracts.placement.PlacementEvent;
 import nl.werkdesk.eventsourcing.command.Aggregate;
 import nl.werkdesk.eventsourcing.command.CommandHandler;
 import nl.werkdesk.eventsourcing.http.CommandHeaders;
 import nl.werkdesk.eventsourcing.http.ETags;
 import nl.werkdesk.eventsourcing.http.HttpCommand;
 import nl.werkdesk.eventsourcing.http.HttpCommands;
+import nl.werkdesk.eventsourcing.http.Refusals;
 import nl.werkdesk.eventsourcing.http.Roles;
 import nl.werkdesk.placement.domain.Placement.Command;
 import nl.werkdesk.placement.domain.Placement.State;
+import nl.werkdesk.placement.domain.PlacementEvent;
+import nl.werkdesk.placement.domain.PlacementRejection;
 import nl.werkdesk.placement.rest.CommandRequests.ChangePlacementRequest;
 import nl.werkdesk.placement.rest.CommandRequests.ContinuePlacementRequest;
 import nl.werkdesk.placement.rest.CommandRequests.EndPlacementRequest;
@@ -66,6 +68,7 @@ public class PlacementResource {
     @POST
     @Path("/changes")
     @Operation(operationId = "changePlacement", summary = "Record a change of the hours per week or the hourly wage")
+    @Refusals(of = PlacementRejection.class, value = {"placement-ended", "date-before-start", "date-before-last-change", "nothing-changes"})
     @APIResponse(responseCode = "200", description = "The placement after the change",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlacementResponse.class)))
     public Uni<Response> change(@RestPath UUID placementId, @Valid @NotNull ChangePlacementRequest body, @BeanParam CommandHeaders headers) {
@@ -75,6 +78,7 @@ public class PlacementResource {
     @POST
     @Path("/continuation")
     @Operation(operationId = "continuePlacement", summary = "Confirm that a placement at risk continues")
+    @Refusals(of = PlacementRejection.class, value = {"placement-ended", "not-at-risk", "date-before-risk"})
     @APIResponse(responseCode = "200", description = "The placement, no longer at risk",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlacementResponse.class)))
     public Uni<Response> continuePlacement(@RestPath UUID placementId, @Valid @NotNull ContinuePlacementRequest body,
@@ -84,7 +88,10 @@ public class PlacementResource {
 
     @POST
     @Path("/end")
-    @Operation(operationId = "endPlacement", summary = "Record that the placement ended, and why")
+    @Operation(operationId = "endPlacement", summary = "Record that the placement ended, and why",
+            description = "An end dated before the 26-week milestone that was recorded already withdraws the milestone: the placement "
+                    + "did not last 26 weeks after all (PlacementEnded, then PlacementSustainedWithdrawn, on werkdesk.placements.v1).")
+    @Refusals(of = PlacementRejection.class, value = {"placement-ended", "date-before-start", "date-before-last-change"})
     @APIResponse(responseCode = "200", description = "The placement, ended",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlacementResponse.class)))
     public Uni<Response> end(@RestPath UUID placementId, @Valid @NotNull EndPlacementRequest body, @BeanParam CommandHeaders headers) {

@@ -8,9 +8,9 @@ import java.util.UUID;
 import nl.werkdesk.contracts.Sector;
 import nl.werkdesk.contracts.placement.ContractType;
 import nl.werkdesk.contracts.placement.EndReason;
-import nl.werkdesk.contracts.placement.PlacementEvent;
 import nl.werkdesk.eventsourcing.command.CommandResult;
 import nl.werkdesk.placement.domain.Placement;
+import nl.werkdesk.placement.domain.PlacementEvent;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "Placement", description = "A participant's job with one employer, as of its latest event")
@@ -30,7 +30,7 @@ public record PlacementResponse(
         ContractType contractType,
         @Schema(description = "True while an active placement has a risk the caseworker has not yet resolved") boolean atRisk,
         @Schema(description = "The open risks, each with the day it was flagged") List<Placement.Risk> risks,
-        @Schema(nullable = true, description = "The day the placement counted as sustained (26 weeks), once it has; null again when an end dated before it is reported later") LocalDate sustainedOn,
+        @Schema(nullable = true, description = "The day the placement counted as sustained (26 weeks), once it has; null again when an end dated before it is recorded later, which withdraws it") LocalDate sustainedOn,
         @Schema(nullable = true) LocalDate endedOn,
         @Schema(nullable = true) EndReason endReason) {
 

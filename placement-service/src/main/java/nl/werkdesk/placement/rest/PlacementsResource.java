@@ -2,7 +2,6 @@ package nl.werkdesk.placement.rest;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
@@ -23,15 +22,19 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
-import nl.werkdesk.contracts.placement.PlacementEvent;
 import nl.werkdesk.eventsourcing.command.Aggregate;
 import nl.werkdesk.eventsourcing.http.CommandHeaders;
 import nl.werkdesk.eventsourcing.http.HttpCommand;
 import nl.werkdesk.eventsourcing.http.HttpCommands;
+import nl.werkdesk.eventsourcing.http.Page;
+import nl.werkdesk.eventsourcing.http.Paging;
 import nl.werkdesk.eventsourcing.http.QueryParameters;
+import nl.werkdesk.eventsourcing.http.Refusals;
 import nl.werkdesk.eventsourcing.http.Roles;
 import nl.werkdesk.placement.domain.Placement.Command;
 import nl.werkdesk.placement.domain.Placement.State;
+import nl.werkdesk.placement.domain.PlacementEvent;
+import nl.werkdesk.placement.domain.PlacementRejection;
 import nl.werkdesk.placement.view.PlacementSummary;
 import nl.werkdesk.placement.view.StartFacts;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -53,9 +56,6 @@ import org.jboss.resteasy.reactive.RestQuery;
 @Consumes(MediaType.APPLICATION_JSON)
 public class PlacementsResource {
 
-    static final int DEFAULT_PAGE_SIZE = 20;
-    static final int MAX_PAGE_SIZE = 100;
-    static final int MAX_PAGE = 100_000;
     static final URI COLLECTION = URI.create("/api/v1/placements");
 
     private final HttpCommands commands;
@@ -70,15 +70,28 @@ public class PlacementsResource {
 
     @POST
     @Operation(operationId = "startPlacement", summary = "Start a placement",
-            description = "Refused (409, with the reason) unless, on the start date, the participant completed the intake, may work, "
-                    + "and is a status holder or holds a granted, valid TWV for exactly this employer and vacancy, and the vacancy is open.")
+            description = "Decided on what placement-service has received from the participant, employer and permit topics: on the "
+                    + "start date the participant completed the intake, may work, and is a status holder or holds a granted, valid TWV "
+                    + "for exactly this employer and vacancy (the one permitId names, if given), and the vacancy is open. A fact that "
+                    + "has not arrived yet is a 409 with Retry-After and a not-yet-known problem type (participant-, vacancy-, intake-, "
+                    + "residence-permit-, twv- and twv-decision-not-known-yet, facts-arrived-during-start): the same request may "
+                    + "succeed a moment later. placement-service cannot tell such an absence from one that will last (an id nobody "
+                    + "registered, an intake never held, a TWV never requested). Every other 409 rests on a fact it knows (a TWV "
+                    + "refused, expired or ended, a participant who left or may not work) and will not change on a retry. A participant "
+                    + "whom COA relocated out of the job's commuting region starts at risk.")
+    @Refusals(of = PlacementRejection.class, value = {"already-started", "participant-not-known-yet", "vacancy-not-known-yet",
+            "intake-not-known-yet", "residence-permit-not-known-yet", "twv-not-known-yet", "twv-decision-not-known-yet",
+            "facts-arrived-during-start", "employer-not-of-vacancy", "twv-not-for-this-job", "vacancy-opened-after-start",
+            "vacancy-closed", "vacancy-filled", "participant-left", "intake-after-start", "not-eligible", "start-before-eligibility",
+            "eligibility-ended", "reception-ended", "twv-not-granted", "twv-not-valid-on-start"})
     @APIResponse(responseCode = "201", description = "The placement, started",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlacementResponse.class)))
     public Uni<Response> start(@Valid @NotNull StartPlacementRequest body, @BeanParam CommandHeaders headers) {
         UUID placementId = UUID.randomUUID();
-        return Panache.withSession(() -> startFacts.about(body.participantId(), body.vacancyId()))
+        return Panache.withSession(() -> startFacts.about(body.participantId(), body.vacancyId(), body.permitId()))
                 .chain(facts -> commands.execute(placements,
                         HttpCommand.create(placementId, body.toCommand(placementId, facts), body, headers, COLLECTION),
+                        result -> startFacts.confirm(facts, body.participantId(), body.permitId()),
                         PlacementResponse::render));
     }
 
@@ -86,21 +99,19 @@ public class PlacementsResource {
     @WithSession
     @Operation(operationId = "listPlacements", summary = "Placements, latest start first, filtered and paged",
             description = "By participant, by employer, active or ended, and at risk: atRisk=true lists the active placements a caseworker must look at.")
-    @APIResponse(responseCode = "200", description = "One page of placements",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = QueryResponses.Page.class)))
-    public Uni<QueryResponses.Page> list(
+    @APIResponse(responseCode = "200", description = "One page of placements, latest start first")
+    public Uni<Page<QueryResponses.ListItem>> list(
             @RestQuery @Parameter(description = "Only this participant's placements (a UUID)") String participantId,
             @RestQuery @Parameter(description = "Only placements with this employer (a UUID)") String employerId,
             @RestQuery @Parameter(description = "active or ended") String status,
             @RestQuery @Parameter(description = "Only placements that are (true) or are not (false) at risk") String atRisk,
             @RestQuery @Parameter(description = "Page number, from 1") String page,
             @RestQuery @Parameter(description = "Placements per page, 1 to 100 (default 20)") String pageSize) {
+        Paging paging = Paging.of(page, pageSize);
         UUID participant = QueryParameters.uuid("participantId", participantId);
         UUID employer = QueryParameters.uuid("employerId", employerId);
         String statusFilter = QueryParameters.oneOf("status", status, Set.of("active", "ended"));
         Boolean riskFilter = QueryParameters.bool("atRisk", atRisk);
-        int pageNumber = QueryParameters.integer("page", page, 1, 1, MAX_PAGE);
-        int size = QueryParameters.integer("pageSize", pageSize, DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE);
 
         List<String> where = new ArrayList<>();
         Parameters parameters = new Parameters();
@@ -120,9 +131,7 @@ public class PlacementsResource {
             where.add(riskFilter ? "p.atRiskSince is not null" : "p.atRiskSince is null");
         }
         String query = "from PlacementSummary p" + (where.isEmpty() ? "" : " where " + String.join(" and ", where));
-        var found = PlacementSummary.<PlacementSummary>find(query, Sort.descending("startedOn").and("placementId"), parameters)
-                .page(Page.of(pageNumber - 1, size));
-        return found.list().chain(rows -> found.count().map(total -> new QueryResponses.Page(
-                rows.stream().map(QueryResponses.ListItem::of).toList(), pageNumber, size, total, (int) ((total + size - 1) / size))));
+        return paging.list(PlacementSummary.<PlacementSummary>find(query, Sort.descending("startedOn").and("placementId"), parameters),
+                QueryResponses.ListItem::of);
     }
 }

@@ -10,7 +10,7 @@ import nl.werkdesk.contracts.placement.RiskReason;
 import nl.werkdesk.placement.view.PlacementSummary;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** The shapes the placement lists answer with. */
+/** The items of the placement list (a kernel {@code Page} of them). */
 public final class QueryResponses {
 
     private QueryResponses() {
@@ -32,9 +32,5 @@ public final class QueryResponses {
                     PlacementResponse.PlacementStatus.valueOf(row.status.name()), !risks.isEmpty(), risks, row.atRiskSince,
                     row.sustainedOn, row.endedOn, row.endReason);
         }
-    }
-
-    @Schema(name = "PlacementPage", description = "One page of placements, latest start first")
-    public record Page(List<ListItem> items, int page, int pageSize, long totalItems, int totalPages) {
     }
 }

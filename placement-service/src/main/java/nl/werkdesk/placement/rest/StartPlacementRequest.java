@@ -17,6 +17,10 @@ public record StartPlacementRequest(
         @NotNull UUID participantId,
         @NotNull UUID employerId,
         @NotNull UUID vacancyId,
+        @Schema(description = "The TWV the placement rests on, when the caseworker names it (from permit-service). Left out, the "
+                + "participant's granted TWV valid on the start date for this employer and vacancy is taken. Not used for a status "
+                + "holder, who needs none.", nullable = true)
+        UUID permitId,
         @NotNull Sector sector,
         @NotNull @PastOrPresent(message = Messages.NOT_IN_FUTURE) @Schema(description = "The first working day")
         LocalDate startedOn,
@@ -26,7 +30,7 @@ public record StartPlacementRequest(
         @NotNull ContractType contractType) {
 
     StartPlacement toCommand(UUID placementId, PlacementFacts facts) {
-        return new StartPlacement(placementId, participantId, employerId, vacancyId, sector, startedOn, hoursPerWeek, hourlyWageCents,
-                contractType, facts);
+        return new StartPlacement(placementId, participantId, employerId, vacancyId, permitId, sector, startedOn, hoursPerWeek,
+                hourlyWageCents, contractType, facts);
     }
 }

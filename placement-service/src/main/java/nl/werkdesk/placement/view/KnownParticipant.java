@@ -42,8 +42,15 @@ public class KnownParticipant extends PanacheEntityBase {
     @Column(name = "left_on")
     public LocalDate leftOn;
 
+    /** Where COA moved the participant last, and when; null until a relocation arrives. */
+    @Column(name = "relocated_to")
+    public String relocatedTo;
+
+    @Column(name = "relocated_on")
+    public LocalDate relocatedOn;
+
     public PlacementFacts.Participant facts() {
         return new PlacementFacts.Participant(registeredOn, intakeCompletedOn, eligibleFrom, eligibleUntil, ineligibleReason,
-                statusHolderSince, receptionEndsOn, leftOn);
+                statusHolderSince, receptionEndsOn, leftOn, relocatedTo, relocatedOn);
     }
 }

@@ -36,15 +36,16 @@ public class KnownPermit extends PanacheEntityBase {
     @Column(name = "valid_until")
     public LocalDate validUntil;
 
-    /** The first day the TWV no longer holds, when it ended (expired, withdrawn, no longer required, ended). */
+    /** The first day the TWV no longer holds (or the day it was refused or declined), once it closed. */
     @Column(name = "ended_on")
     public LocalDate endedOn;
 
-    /** Which event ended it, in words (expired, withdrawn, ...). */
+    /** How it closed, in the words of {@link PlacementFacts.Closure} (refused, expired, no longer required, ...). */
     @Column(name = "ended_by")
     public String endedBy;
 
     public PlacementFacts.Permit facts() {
-        return new PlacementFacts.Permit(permitId, employerId, vacancyId, grantedOn, validFrom, validUntil, endedOn, endedBy);
+        return new PlacementFacts.Permit(permitId, participantId, employerId, vacancyId, grantedOn, validFrom, validUntil, endedOn,
+                PlacementFacts.Closure.of(endedBy));
     }
 }

@@ -6,19 +6,20 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import nl.werkdesk.contracts.placement.PlacementEvent;
-import nl.werkdesk.contracts.placement.PlacementEvent.PlacementAtRisk;
-import nl.werkdesk.contracts.placement.PlacementEvent.PlacementChanged;
-import nl.werkdesk.contracts.placement.PlacementEvent.PlacementContinued;
-import nl.werkdesk.contracts.placement.PlacementEvent.PlacementEnded;
-import nl.werkdesk.contracts.placement.PlacementEvent.PlacementStarted;
-import nl.werkdesk.contracts.placement.PlacementEvent.PlacementSustained;
 import nl.werkdesk.eventsourcing.command.Aggregate.InlineProjection;
 import nl.werkdesk.eventsourcing.store.RecordedEvent;
 import nl.werkdesk.placement.PlacementModule;
 import nl.werkdesk.placement.domain.Placement;
+import nl.werkdesk.placement.domain.PlacementEvent;
+import nl.werkdesk.placement.domain.PlacementEvent.PlacementAtRisk;
+import nl.werkdesk.placement.domain.PlacementEvent.PlacementChanged;
+import nl.werkdesk.placement.domain.PlacementEvent.PlacementContinued;
+import nl.werkdesk.placement.domain.PlacementEvent.PlacementEnded;
+import nl.werkdesk.placement.domain.PlacementEvent.PlacementStarted;
+import nl.werkdesk.placement.domain.PlacementEvent.PlacementSustained;
+import nl.werkdesk.placement.domain.PlacementEvent.PlacementSustainedWithdrawn;
 
-/** Keeps the placement list in step with the events, inside the append's transaction. */
+/** Keeps the placement list in step with the events, inside the append's transaction: it shows what they say, nothing more. */
 @ApplicationScoped
 public class PlacementProjection implements InlineProjection<PlacementEvent> {
 
@@ -83,13 +84,12 @@ public class PlacementProjection implements InlineProjection<PlacementEvent> {
             row.status = PlacementSummary.Status.ENDED;
             row.endedOn = ended.endedOn();
             row.endReason = ended.reason();
-            if (row.sustainedOn != null && ended.endedOn().isBefore(row.sustainedOn)) {
-                row.sustainedOn = null; // a late end before the milestone withdraws it (Placement.decide)
-            }
             row.riskReasons = null;
             row.atRiskSince = null;
         } else if (event instanceof PlacementSustained sustained) {
             row.sustainedOn = sustained.sustainedOn();
+        } else if (event instanceof PlacementSustainedWithdrawn) {
+            row.sustainedOn = null;
         }
     }
 }

@@ -1,6 +1,35 @@
 package nl.werkdesk.placement.domain;
 
+import static nl.werkdesk.placement.domain.PlacementRejection.ALREADY_STARTED;
+import static nl.werkdesk.placement.domain.PlacementRejection.DATE_BEFORE_LAST_CHANGE;
+import static nl.werkdesk.placement.domain.PlacementRejection.DATE_BEFORE_RISK;
+import static nl.werkdesk.placement.domain.PlacementRejection.DATE_BEFORE_START;
+import static nl.werkdesk.placement.domain.PlacementRejection.ELIGIBILITY_ENDED;
+import static nl.werkdesk.placement.domain.PlacementRejection.EMPLOYER_NOT_OF_VACANCY;
+import static nl.werkdesk.placement.domain.PlacementRejection.INTAKE_AFTER_START;
+import static nl.werkdesk.placement.domain.PlacementRejection.INTAKE_NOT_KNOWN_YET;
+import static nl.werkdesk.placement.domain.PlacementRejection.NOTHING_CHANGES;
+import static nl.werkdesk.placement.domain.PlacementRejection.NOT_AT_RISK;
+import static nl.werkdesk.placement.domain.PlacementRejection.NOT_ELIGIBLE;
+import static nl.werkdesk.placement.domain.PlacementRejection.NOT_STARTED;
+import static nl.werkdesk.placement.domain.PlacementRejection.PARTICIPANT_LEFT;
+import static nl.werkdesk.placement.domain.PlacementRejection.PARTICIPANT_NOT_KNOWN_YET;
+import static nl.werkdesk.placement.domain.PlacementRejection.PLACEMENT_ENDED;
+import static nl.werkdesk.placement.domain.PlacementRejection.RECEPTION_ENDED;
+import static nl.werkdesk.placement.domain.PlacementRejection.RESIDENCE_PERMIT_NOT_KNOWN_YET;
+import static nl.werkdesk.placement.domain.PlacementRejection.START_BEFORE_ELIGIBILITY;
+import static nl.werkdesk.placement.domain.PlacementRejection.TWV_DECISION_NOT_KNOWN_YET;
+import static nl.werkdesk.placement.domain.PlacementRejection.TWV_NOT_FOR_THIS_JOB;
+import static nl.werkdesk.placement.domain.PlacementRejection.TWV_NOT_GRANTED;
+import static nl.werkdesk.placement.domain.PlacementRejection.TWV_NOT_KNOWN_YET;
+import static nl.werkdesk.placement.domain.PlacementRejection.TWV_NOT_VALID_ON_START;
+import static nl.werkdesk.placement.domain.PlacementRejection.VACANCY_CLOSED;
+import static nl.werkdesk.placement.domain.PlacementRejection.VACANCY_FILLED;
+import static nl.werkdesk.placement.domain.PlacementRejection.VACANCY_NOT_KNOWN_YET;
+import static nl.werkdesk.placement.domain.PlacementRejection.VACANCY_OPENED_AFTER_START;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,15 +41,9 @@ import java.util.UUID;
 import nl.werkdesk.contracts.Sector;
 import nl.werkdesk.contracts.placement.ContractType;
 import nl.werkdesk.contracts.placement.EndReason;
-import nl.werkdesk.contracts.placement.PlacementEvent;
-import nl.werkdesk.contracts.placement.PlacementEvent.PlacementAtRisk;
-import nl.werkdesk.contracts.placement.PlacementEvent.PlacementChanged;
-import nl.werkdesk.contracts.placement.PlacementEvent.PlacementContinued;
-import nl.werkdesk.contracts.placement.PlacementEvent.PlacementEnded;
-import nl.werkdesk.contracts.placement.PlacementEvent.PlacementStarted;
-import nl.werkdesk.contracts.placement.PlacementEvent.PlacementSustained;
 import nl.werkdesk.contracts.placement.RiskReason;
 import nl.werkdesk.eventsourcing.core.DeciderScenario;
+import nl.werkdesk.eventsourcing.core.SealedTypes;
 import nl.werkdesk.placement.domain.Placement.Command.AssessAsylumRejection;
 import nl.werkdesk.placement.domain.Placement.Command.AssessPermitEnd;
 import nl.werkdesk.placement.domain.Placement.Command.AssessRelocation;
@@ -29,6 +52,13 @@ import nl.werkdesk.placement.domain.Placement.Command.ContinuePlacement;
 import nl.werkdesk.placement.domain.Placement.Command.EndPlacement;
 import nl.werkdesk.placement.domain.Placement.Command.RecordSustainedMilestone;
 import nl.werkdesk.placement.domain.Placement.Command.StartPlacement;
+import nl.werkdesk.placement.domain.PlacementEvent.PlacementAtRisk;
+import nl.werkdesk.placement.domain.PlacementEvent.PlacementChanged;
+import nl.werkdesk.placement.domain.PlacementEvent.PlacementContinued;
+import nl.werkdesk.placement.domain.PlacementEvent.PlacementEnded;
+import nl.werkdesk.placement.domain.PlacementEvent.PlacementStarted;
+import nl.werkdesk.placement.domain.PlacementEvent.PlacementSustained;
+import nl.werkdesk.placement.domain.PlacementEvent.PlacementSustainedWithdrawn;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -59,9 +89,9 @@ class PlacementTest {
             "groningen-drenthe", List.of("Ter Apel", "Groningen")));
 
     static final PlacementFacts.Participant MAY_WORK = new PlacementFacts.Participant(REGISTERED, INTAKE, MAY_WORK_FROM,
-            W_DOCUMENT_UNTIL, null, null, null, null);
+            W_DOCUMENT_UNTIL, null, null, null, null, null, null);
     static final PlacementFacts.Vacancy OPEN_VACANCY = new PlacementFacts.Vacancy(EMPLOYER, "Amsterdam", VACANCY_OPENED, null, null, null);
-    static final PlacementFacts.Permit GRANTED_TWV = new PlacementFacts.Permit(PERMIT, EMPLOYER, VACANCY, TWV_GRANTED, TWV_FROM,
+    static final PlacementFacts.Permit GRANTED_TWV = new PlacementFacts.Permit(PERMIT, PARTICIPANT, EMPLOYER, VACANCY, TWV_GRANTED, TWV_FROM,
             W_DOCUMENT_UNTIL, null, null);
     static final PlacementFacts FACTS = new PlacementFacts(MAY_WORK, OPEN_VACANCY, List.of(GRANTED_TWV));
 
@@ -77,13 +107,19 @@ class PlacementTest {
     }
 
     static StartPlacement start(LocalDate on, PlacementFacts facts) {
-        return new StartPlacement(PLACEMENT, PARTICIPANT, EMPLOYER, VACANCY, Sector.HORECA, on, 32, 1425,
+        return new StartPlacement(PLACEMENT, PARTICIPANT, EMPLOYER, VACANCY, null, Sector.HORECA, on, 32, 1425,
+                ContractType.TEMPORARY_VIA_AGENCY, facts);
+    }
+
+    /** A start that names the TWV it rests on. */
+    static StartPlacement startOn(UUID permitId, PlacementFacts facts) {
+        return new StartPlacement(PLACEMENT, PARTICIPANT, EMPLOYER, VACANCY, permitId, Sector.HORECA, START, 32, 1425,
                 ContractType.TEMPORARY_VIA_AGENCY, facts);
     }
 
     static PlacementFacts.Participant participant(LocalDate intake, LocalDate from, LocalDate until, String whyNever,
                                                   LocalDate statusHolderSince, LocalDate receptionEnds, LocalDate left) {
-        return new PlacementFacts.Participant(REGISTERED, intake, from, until, whyNever, statusHolderSince, receptionEnds, left);
+        return new PlacementFacts.Participant(REGISTERED, intake, from, until, whyNever, statusHolderSince, receptionEnds, left, null, null);
     }
 
     static PlacementFacts withParticipant(PlacementFacts.Participant participant) {
@@ -99,8 +135,13 @@ class PlacementTest {
     }
 
     static PlacementFacts.Permit permit(UUID employer, UUID vacancy, LocalDate grantedOn, LocalDate from, LocalDate until,
-                                        LocalDate endedOn, String endedBy) {
-        return new PlacementFacts.Permit(PERMIT, employer, vacancy, grantedOn, from, until, endedOn, endedBy);
+                                        LocalDate closedOn, PlacementFacts.Closure closure) {
+        return new PlacementFacts.Permit(PERMIT, PARTICIPANT, employer, vacancy, grantedOn, from, until, closedOn, closure);
+    }
+
+    /** A request for this job on which no decision has arrived. */
+    static PlacementFacts.Permit requested() {
+        return permit(EMPLOYER, VACANCY, null, null, null, null, null);
     }
 
     @Nested
@@ -135,126 +176,184 @@ class PlacementTest {
         }
 
         @Test
-        void rejectsAParticipantThisServiceHasNotHeardOf() {
+        void rejectsAParticipantThisServiceHasNotHeardOfAsNotYetKnown() {
             placement().given().when(start(new PlacementFacts(null, OPEN_VACANCY, List.of())))
-                    .rejectedOn("participantId", "not a participant of the pilot known");
+                    .rejectedWith(PARTICIPANT_NOT_KNOWN_YET);
         }
 
         @Test
-        void rejectsAVacancyThisServiceHasNotHeardOf() {
+        void rejectsAVacancyThisServiceHasNotHeardOfAsNotYetKnown() {
             placement().given().when(start(new PlacementFacts(MAY_WORK, null, List.of(GRANTED_TWV))))
-                    .rejectedOn("vacancyId", "not a vacancy known");
+                    .rejectedWith(VACANCY_NOT_KNOWN_YET);
         }
 
         @Test
         void rejectsAnEmployerWhoseVacancyItIsNot() {
             placement().given().when(start(withVacancy(new PlacementFacts.Vacancy(OTHER_EMPLOYER, "Amsterdam", VACANCY_OPENED, null, null, null))))
-                    .rejectedOn("employerId", "is not the employer of vacancy " + VACANCY);
+                    .rejectedOn("employerId", EMPLOYER_NOT_OF_VACANCY);
         }
 
         @Test
         void rejectsAStartBeforeTheVacancyOpened() {
             placement().given().when(start(withVacancy(new PlacementFacts.Vacancy(EMPLOYER, "Amsterdam", LocalDate.of(2025, 4, 10), null, null, null))))
-                    .rejectedWith("the vacancy opened on 2025-04-10, after the start date 2025-04-07");
+                    .rejectedWith(VACANCY_OPENED_AFTER_START);
         }
 
         @Test
         void rejectsAClosedVacancy() {
             placement().given().when(start(withVacancy(new PlacementFacts.Vacancy(EMPLOYER, "Amsterdam", VACANCY_OPENED, null, null, START))))
-                    .rejectedWith("the vacancy was closed on 2025-04-07");
+                    .rejectedWith(VACANCY_CLOSED);
         }
 
         @Test
         void rejectsAVacancyFilledBySomeoneElse() {
             placement().given().when(start(withVacancy(new PlacementFacts.Vacancy(EMPLOYER, "Amsterdam", VACANCY_OPENED,
                             LocalDate.of(2025, 4, 1), OTHER_PARTICIPANT, null))))
-                    .rejectedWith("the vacancy was filled on 2025-04-01 by someone else");
+                    .rejectedWith(VACANCY_FILLED);
         }
 
         @Test
         void rejectsAParticipantWhoLeftThePilot() {
             placement().given().when(start(withParticipant(participant(INTAKE, MAY_WORK_FROM, W_DOCUMENT_UNTIL, null, null, null,
                             LocalDate.of(2025, 4, 1)))))
-                    .rejectedWith("the participant left the pilot on 2025-04-01");
+                    .rejectedWith(PARTICIPANT_LEFT);
         }
 
         @Test
-        void rejectsAParticipantWithoutIntake() {
+        void rejectsAParticipantWhoseIntakeHasNotArrivedAsNotYetKnown() {
             placement().given().when(start(withParticipant(participant(null, MAY_WORK_FROM, W_DOCUMENT_UNTIL, null, null, null, null))))
-                    .rejectedWith("the participant has not completed the intake");
+                    .rejectedWith(INTAKE_NOT_KNOWN_YET);
         }
 
         @Test
         void rejectsAStartBeforeTheIntake() {
             placement().given().when(start(withParticipant(participant(LocalDate.of(2025, 4, 8), MAY_WORK_FROM, W_DOCUMENT_UNTIL, null, null, null, null))))
-                    .rejectedWith("completed the intake on 2025-04-08, after the start date 2025-04-07");
+                    .rejectedWith(INTAKE_AFTER_START);
         }
 
         @Test
         void rejectsAParticipantWhoMayNeverWork() {
             placement().given().when(start(withParticipant(participant(INTAKE, null, null, "Dublin claimant (W2-document): not allowed to work",
                             null, null, null))))
-                    .rejectedWith("may not do paid work: Dublin claimant (W2-document)");
+                    .rejectedWith(NOT_ELIGIBLE);
         }
 
         @Test
         void rejectsAStartBeforeTheParticipantMayWork() {
             placement().given().when(start(LocalDate.of(2025, 3, 14), FACTS))
-                    .rejectedWith("may do paid work from 2025-03-15 only");
+                    .rejectedWith(START_BEFORE_ELIGIBILITY);
         }
 
         @Test
         void rejectsAStartAfterTheWorkEligibilityEnded() {
             PlacementFacts facts = withParticipant(participant(INTAKE, MAY_WORK_FROM, LocalDate.of(2025, 4, 6), null, null, null, null));
-            placement().given().when(start(facts)).rejectedWith("permission to do paid work ended on 2025-04-06");
+            placement().given().when(start(facts)).rejectedWith(ELIGIBILITY_ENDED);
         }
 
         @Test
         void rejectsAStartAfterReceptionEndedFollowingAnAsylumRejection() {
             PlacementFacts facts = withParticipant(participant(INTAKE, MAY_WORK_FROM, W_DOCUMENT_UNTIL, null, null, LocalDate.of(2025, 4, 6), null));
-            placement().given().when(start(facts)).rejectedWith("reception ended on 2025-04-06 after the asylum application was rejected");
+            placement().given().when(start(facts)).rejectedWith(RECEPTION_ENDED);
         }
 
         @Test
-        void rejectsAParticipantWhoIsNoStatusHolderAndHasNoTwv() {
-            placement().given().when(start(withPermits()))
-                    .rejectedWith("no status holder and has no granted TWV for this employer and vacancy");
+        void rejectsAParticipantWhoIsNoStatusHolderAndHasNoTwvKnownHereAsNotYetKnown() {
+            placement().given().when(start(withPermits())).rejectedWith(TWV_NOT_KNOWN_YET);
         }
 
         @Test
-        void rejectsATwvForAnotherVacancyOrEmployer() {
+        void takesOnlyATwvForThisVeryEmployerAndVacancy() {
             placement().given().when(start(withPermits(permit(EMPLOYER, OTHER_VACANCY, TWV_GRANTED, TWV_FROM, W_DOCUMENT_UNTIL, null, null))))
-                    .rejectedWith("has no granted TWV for this employer and vacancy");
+                    .rejectedWith(TWV_NOT_KNOWN_YET);
             placement().given().when(start(withPermits(permit(OTHER_EMPLOYER, VACANCY, TWV_GRANTED, TWV_FROM, W_DOCUMENT_UNTIL, null, null))))
-                    .rejectedWith("has no granted TWV for this employer and vacancy");
+                    .rejectedWith(TWV_NOT_KNOWN_YET);
         }
 
         @Test
-        void rejectsATwvThatIsRequestedButNotGranted() {
-            placement().given().when(start(withPermits(permit(EMPLOYER, VACANCY, null, null, null, null, null))))
-                    .rejectedWith("has no granted TWV for this employer and vacancy");
+        void rejectsATwvRequestedWhoseDecisionHasNotArrivedAsNotYetKnown() {
+            placement().given().when(start(withPermits(requested()))).rejectedWith(TWV_DECISION_NOT_KNOWN_YET);
+        }
+
+        @Test
+        void rejectsATwvKnownToBeRefusedWithdrawnOrDeclinedAsARealRefusal() {
+            for (PlacementFacts.Closure closure : List.of(PlacementFacts.Closure.REFUSED, PlacementFacts.Closure.WITHDRAWN,
+                    PlacementFacts.Closure.DECLINED)) {
+                placement().given().when(start(withPermits(permit(EMPLOYER, VACANCY, null, null, null, TWV_GRANTED, closure))))
+                        .rejectedWith(TWV_NOT_GRANTED);
+            }
+        }
+
+        @Test
+        void waitsForADecisionStillToComeRatherThanRefusingOnAnEarlierRefusal() {
+            PlacementFacts.Permit refused = permit(EMPLOYER, VACANCY, null, null, null, TWV_GRANTED, PlacementFacts.Closure.REFUSED);
+            PlacementFacts.Permit again = new PlacementFacts.Permit(OTHER_PERMIT, PARTICIPANT, EMPLOYER, VACANCY, null, null, null, null, null);
+            placement().given().when(start(withPermits(refused, again))).rejectedWith(TWV_DECISION_NOT_KNOWN_YET);
+        }
+
+        @Test
+        void startsOnTheTwvTheStartNames() {
+            PlacementFacts.Permit other = new PlacementFacts.Permit(OTHER_PERMIT, PARTICIPANT, EMPLOYER, VACANCY, TWV_GRANTED, TWV_FROM,
+                    W_DOCUMENT_UNTIL, null, null);
+            placement().given().when(startOn(OTHER_PERMIT, withPermits(GRANTED_TWV, other)))
+                    .then(new PlacementStarted(PLACEMENT, PARTICIPANT, EMPLOYER, VACANCY, OTHER_PERMIT, Sector.HORECA, "Amsterdam", START, 32,
+                            1425, ContractType.TEMPORARY_VIA_AGENCY));
+        }
+
+        @Test
+        void rejectsANamedTwvNotSeenHereAsNotYetKnownAndOneForAnotherJobByName() {
+            placement().given().when(startOn(OTHER_PERMIT, FACTS)).rejectedWith(TWV_NOT_KNOWN_YET);
+            PlacementFacts.Permit anothers = new PlacementFacts.Permit(OTHER_PERMIT, OTHER_PARTICIPANT, EMPLOYER, VACANCY, TWV_GRANTED,
+                    TWV_FROM, W_DOCUMENT_UNTIL, null, null);
+            placement().given().when(startOn(OTHER_PERMIT, withPermits(GRANTED_TWV, anothers))).rejectedOn("permitId", TWV_NOT_FOR_THIS_JOB);
+            placement().given().when(startOn(PERMIT, withPermits(permit(EMPLOYER, OTHER_VACANCY, TWV_GRANTED, TWV_FROM, W_DOCUMENT_UNTIL,
+                    null, null)))).rejectedOn("permitId", TWV_NOT_FOR_THIS_JOB);
+            placement().given().when(startOn(PERMIT, withPermits(requested()))).rejectedWith(TWV_DECISION_NOT_KNOWN_YET);
+        }
+
+        @Test
+        void waitsForAResidencePermitThatATwvClosedForButHasNotArrived() {
+            for (PlacementFacts.Closure closure : List.of(PlacementFacts.Closure.NO_LONGER_REQUIRED,
+                    PlacementFacts.Closure.DECLINED_AS_STATUS_HOLDER)) {
+                placement().given().when(start(withPermits(permit(EMPLOYER, OTHER_VACANCY, null, null, null, LocalDate.of(2025, 4, 1),
+                        closure)))).rejectedWith(RESIDENCE_PERMIT_NOT_KNOWN_YET);
+            }
+            PlacementFacts later = withPermits(GRANTED_TWV, new PlacementFacts.Permit(OTHER_PERMIT, PARTICIPANT, EMPLOYER, OTHER_VACANCY,
+                    null, null, null, LocalDate.of(2025, 5, 1), PlacementFacts.Closure.NO_LONGER_REQUIRED));
+            placement().given().when(start(later)).then(STARTED);
+        }
+
+        @Test
+        void startsAtRiskWhenCoaRelocatedTheParticipantOutOfTheJobsRegionBeforehand() {
+            PlacementFacts relocated = withParticipant(new PlacementFacts.Participant(REGISTERED, INTAKE, MAY_WORK_FROM, W_DOCUMENT_UNTIL,
+                    null, null, null, null, "Ter Apel", LocalDate.of(2025, 3, 20)));
+            placement().given().when(start(relocated))
+                    .then(STARTED, new PlacementAtRisk(PLACEMENT, PARTICIPANT, START, RiskReason.RELOCATED_OUT_OF_REGION));
+            PlacementFacts nearby = withParticipant(new PlacementFacts.Participant(REGISTERED, INTAKE, MAY_WORK_FROM, W_DOCUMENT_UNTIL,
+                    null, null, null, null, "Kabelweg", LocalDate.of(2025, 3, 20)));
+            placement().given().when(start(nearby)).then(STARTED);
         }
 
         @Test
         void rejectsAStartOutsideTheTwvsValidity() {
             PlacementFacts facts = withPermits(permit(EMPLOYER, VACANCY, TWV_GRANTED, LocalDate.of(2025, 4, 14), W_DOCUMENT_UNTIL, null, null));
             placement().given().when(start(facts))
-                    .rejectedWith("the TWV for this employer and vacancy is not valid on 2025-04-07: valid from 2025-04-14 until 2026-03-01");
+                    .rejectedWith(TWV_NOT_VALID_ON_START);
             PlacementFacts expired = withPermits(permit(EMPLOYER, VACANCY, TWV_GRANTED, TWV_FROM, LocalDate.of(2025, 4, 6), null, null));
-            placement().given().when(start(expired)).rejectedWith("is not valid on 2025-04-07");
+            placement().given().when(start(expired)).rejectedWith(TWV_NOT_VALID_ON_START);
         }
 
         @Test
         void rejectsATwvThatEndedOnOrBeforeTheStart() {
-            for (String endedBy : List.of("expired", "ended", "withdrawn", "no longer required")) {
-                PlacementFacts facts = withPermits(permit(EMPLOYER, VACANCY, TWV_GRANTED, TWV_FROM, W_DOCUMENT_UNTIL, START, endedBy));
-                placement().given().when(start(facts)).rejectedWith(endedBy + " on 2025-04-07");
+            for (PlacementFacts.Closure closure : List.of(PlacementFacts.Closure.EXPIRED, PlacementFacts.Closure.ENDED,
+                    PlacementFacts.Closure.WITHDRAWN)) {
+                PlacementFacts facts = withPermits(permit(EMPLOYER, VACANCY, TWV_GRANTED, TWV_FROM, W_DOCUMENT_UNTIL, START, closure));
+                placement().given().when(start(facts)).rejectedWith(TWV_NOT_VALID_ON_START);
             }
         }
 
         @Test
         void rejectsStartingAPlacementTwice() {
-            placement().given(STARTED).when(start(FACTS)).rejectedWith("already started");
+            placement().given(STARTED).when(start(FACTS)).rejectedWith(ALREADY_STARTED);
         }
     }
 
@@ -270,15 +369,15 @@ class PlacementTest {
         @Test
         void rejectsAChangeBeforeTheStartOrThePreviousChange() {
             placement().given(STARTED).when(new ChangePlacement(LocalDate.of(2025, 4, 6), 38, 1500))
-                    .rejectedOn("changedOn", "lies before the start on 2025-04-07");
+                    .rejectedOn("changedOn", DATE_BEFORE_START);
             placement().given(STARTED, new PlacementChanged(PLACEMENT, PARTICIPANT, LocalDate.of(2025, 6, 1), 38, 1500))
                     .when(new ChangePlacement(LocalDate.of(2025, 5, 1), 36, 1500))
-                    .rejectedOn("changedOn", "lies before the previous change on 2025-06-01");
+                    .rejectedOn("changedOn", DATE_BEFORE_LAST_CHANGE);
         }
 
         @Test
         void rejectsAChangeThatChangesNothing() {
-            placement().given(STARTED).when(new ChangePlacement(LocalDate.of(2025, 6, 1), 32, 1425)).rejectedWith("nothing changes");
+            placement().given(STARTED).when(new ChangePlacement(LocalDate.of(2025, 6, 1), 32, 1425)).rejectedWith(NOTHING_CHANGES);
         }
 
         @Test
@@ -290,21 +389,35 @@ class PlacementTest {
         @Test
         void rejectsAnEndBeforeTheStartOrTheLastChange() {
             placement().given(STARTED).when(new EndPlacement(LocalDate.of(2025, 4, 1), EndReason.QUIT))
-                    .rejectedOn("endedOn", "lies before the start on 2025-04-07");
+                    .rejectedOn("endedOn", DATE_BEFORE_START);
             placement().given(STARTED, new PlacementChanged(PLACEMENT, PARTICIPANT, LocalDate.of(2025, 6, 1), 38, 1500))
                     .when(new EndPlacement(LocalDate.of(2025, 5, 1), EndReason.QUIT))
-                    .rejectedOn("endedOn", "lies before the last change on 2025-06-01");
+                    .rejectedOn("endedOn", DATE_BEFORE_LAST_CHANGE);
         }
 
         @Test
-        void acceptsAnEndThatArrivesAfterTheMilestoneButLiesBeforeItAndWithdrawsTheMilestone() {
+        void acceptsAnEndThatArrivesAfterTheMilestoneButLiesBeforeItAndWithdrawsTheMilestoneDatedOnTheEnd() {
             PlacementSustained sustained = new PlacementSustained(PLACEMENT, PARTICIPANT, SUSTAINED_DUE);
-            Placement.State ended = placement().given(STARTED, sustained)
+            PlacementEnded ended = new PlacementEnded(PLACEMENT, PARTICIPANT, LocalDate.of(2025, 10, 1), EndReason.DISMISSED);
+            PlacementSustainedWithdrawn withdrawn = new PlacementSustainedWithdrawn(PLACEMENT, PARTICIPANT, LocalDate.of(2025, 10, 1));
+            Placement.State state = placement().given(STARTED, sustained)
                     .when(new EndPlacement(LocalDate.of(2025, 10, 1), EndReason.DISMISSED))
+                    .then(ended, withdrawn);
+            assertNull(Placement.detailsOf(state).sustainedOn(), "it did not last 26 weeks after all");
+            placement().given(STARTED, sustained, ended, withdrawn).when(new RecordSustainedMilestone(LocalDate.of(2026, 1, 5))).then();
+        }
+
+        @Test
+        void leavesTheMilestoneToTheWithdrawalAndNotToTheEnd() {
+            Placement.State endedOnly = placement().given(STARTED, new PlacementSustained(PLACEMENT, PARTICIPANT, SUSTAINED_DUE),
+                    new PlacementEnded(PLACEMENT, PARTICIPANT, LocalDate.of(2025, 10, 1), EndReason.DISMISSED)).state();
+            assertEquals(SUSTAINED_DUE, Placement.detailsOf(endedOnly).sustainedOn(), "evolve applies what each event says, nothing more");
+        }
+
+        @Test
+        void withdrawsNothingWhenTheEndBeforeTheMilestoneComesBeforeTheCheck() {
+            placement().given(STARTED).when(new EndPlacement(LocalDate.of(2025, 10, 1), EndReason.DISMISSED))
                     .then(new PlacementEnded(PLACEMENT, PARTICIPANT, LocalDate.of(2025, 10, 1), EndReason.DISMISSED));
-            assertNull(Placement.detailsOf(ended).sustainedOn(), "it did not last 26 weeks after all");
-            placement().given(STARTED, sustained, new PlacementEnded(PLACEMENT, PARTICIPANT, LocalDate.of(2025, 10, 1), EndReason.DISMISSED))
-                    .when(new RecordSustainedMilestone(LocalDate.of(2026, 1, 5))).then();
         }
 
         @Test
@@ -319,16 +432,16 @@ class PlacementTest {
         void rejectsEveryCaseworkerCommandOnAnEndedPlacement() {
             PlacementEnded ended = new PlacementEnded(PLACEMENT, PARTICIPANT, LocalDate.of(2025, 7, 31), EndReason.QUIT);
             placement().given(STARTED, ended).when(new EndPlacement(LocalDate.of(2025, 8, 1), EndReason.OTHER))
-                    .rejectedWith("the placement ended on 2025-07-31");
+                    .rejectedWith(PLACEMENT_ENDED);
             placement().given(STARTED, ended).when(new ChangePlacement(LocalDate.of(2025, 8, 1), 20, 1500))
-                    .rejectedWith("the placement ended on 2025-07-31");
+                    .rejectedWith(PLACEMENT_ENDED);
             placement().given(STARTED, ended).when(new ContinuePlacement(LocalDate.of(2025, 8, 1)))
-                    .rejectedWith("the placement ended on 2025-07-31");
+                    .rejectedWith(PLACEMENT_ENDED);
         }
 
         @Test
         void rejectsCommandsOnAPlacementThatWasNeverStarted() {
-            placement().given().when(new EndPlacement(START, EndReason.QUIT)).rejectedWith("has not been started");
+            placement().given().when(new EndPlacement(START, EndReason.QUIT)).rejectedWith(NOT_STARTED);
         }
     }
 
@@ -418,13 +531,13 @@ class PlacementTest {
 
         @Test
         void rejectsAContinuationOfAPlacementThatIsNotAtRisk() {
-            placement().given(STARTED).when(new ContinuePlacement(LocalDate.of(2025, 5, 14))).rejectedWith("not at risk");
+            placement().given(STARTED).when(new ContinuePlacement(LocalDate.of(2025, 5, 14))).rejectedWith(NOT_AT_RISK);
         }
 
         @Test
         void rejectsAContinuationDatedBeforeTheRisk() {
             placement().given(STARTED, RELOCATED).when(new ContinuePlacement(LocalDate.of(2025, 5, 11)))
-                    .rejectedOn("confirmedOn", "lies before the day it was flagged at risk, 2025-05-12");
+                    .rejectedOn("confirmedOn", DATE_BEFORE_RISK);
         }
     }
 
@@ -471,6 +584,39 @@ class PlacementTest {
         void keepsAtRiskPlacementsCountingTowardsTheMilestone() {
             placement().given(STARTED, Risks.RELOCATED).when(new RecordSustainedMilestone(SUSTAINED_DUE))
                     .then(new PlacementSustained(PLACEMENT, PARTICIPANT, SUSTAINED_DUE));
+        }
+    }
+
+    @Nested
+    class EveryType {
+
+        @Test
+        void decidesEveryCommandAndEvolvesEveryEvent() {
+            List<Placement.Command> commands = List.of(start(FACTS), new ChangePlacement(LocalDate.of(2025, 6, 1), 38, 1500),
+                    new EndPlacement(LocalDate.of(2025, 7, 31), EndReason.QUIT), new ContinuePlacement(LocalDate.of(2025, 5, 14)),
+                    new AssessRelocation("Ter Apel", LocalDate.of(2025, 5, 12)), new AssessPermitEnd(PERMIT, LocalDate.of(2026, 3, 2), null),
+                    new AssessAsylumRejection(LocalDate.of(2025, 8, 1)), new RecordSustainedMilestone(SUSTAINED_DUE));
+            SealedTypes.assertEveryTypeHasAnExample(Placement.Command.class, commands);
+            Placement.State atRisk = placement().given(STARTED, Risks.RELOCATED).state();
+            for (Placement.Command command : commands) {
+                Placement.State state = command instanceof StartPlacement ? new Placement.State.NotStarted()
+                        : command instanceof ContinuePlacement ? atRisk : placement().given(STARTED).state();
+                assertFalse(Placement.decider(REGIONS, Period.ofWeeks(26)).decide(command, state).isEmpty(),
+                        command.getClass().getSimpleName());
+            }
+            PlacementSustained sustained = new PlacementSustained(PLACEMENT, PARTICIPANT, SUSTAINED_DUE);
+            List<PlacementEvent> events = List.of(STARTED, new PlacementChanged(PLACEMENT, PARTICIPANT, LocalDate.of(2025, 6, 1), 38, 1500),
+                    Risks.RELOCATED, new PlacementContinued(PLACEMENT, PARTICIPANT, LocalDate.of(2025, 5, 14)),
+                    new PlacementEnded(PLACEMENT, PARTICIPANT, LocalDate.of(2025, 7, 31), EndReason.QUIT), sustained,
+                    new PlacementSustainedWithdrawn(PLACEMENT, PARTICIPANT, LocalDate.of(2025, 10, 1)));
+            SealedTypes.assertEveryTypeHasAnExample(PlacementEvent.class, events);
+            for (PlacementEvent event : events) {
+                Placement.State before = event == STARTED ? new Placement.State.NotStarted()
+                        : event instanceof PlacementContinued ? atRisk
+                        : event instanceof PlacementSustainedWithdrawn ? placement().given(STARTED, sustained).state()
+                        : placement().given(STARTED).state();
+                assertNotEquals(before, Placement.evolve(before, event), event.getClass().getSimpleName());
+            }
         }
     }
 }

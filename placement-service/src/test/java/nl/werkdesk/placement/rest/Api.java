@@ -2,9 +2,14 @@ package nl.werkdesk.placement.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
 import java.util.HashMap;
@@ -12,7 +17,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
+import nl.werkdesk.eventsourcing.core.RejectionCode;
 import nl.werkdesk.eventsourcing.http.Roles;
+import nl.werkdesk.placement.domain.PlacementRejection;
 import nl.werkdesk.testing.TestTokens;
 import org.awaitility.core.ConditionTimeoutException;
 
@@ -63,9 +70,34 @@ final class Api {
         return UUID.fromString(startWhenKnown(body).path("placementId"));
     }
 
-    /** The refusal a start meets once the consumers have caught up: awaited until its detail says {@code reason}. */
-    static Response refusedStart(Map<String, Object> body, int status, String reason) {
-        return awaitResponse(body, response -> response.statusCode() == status && response.asString().contains(reason));
+    /**
+     * The refusal a start meets once the consumers have caught up with what the test published: awaited until it is
+     * {@code code}, then checked as that code's problem (status, type, title, Retry-After for a not-yet-known one).
+     */
+    static Response refusedStart(Map<String, Object> body, PlacementRejection code) {
+        Response refused = awaitResponse(body, response -> response.statusCode() != 201 && type(code).equals(response.path("type")));
+        refusal(refused.then(), code);
+        return refused;
+    }
+
+    /** The problem type of a refusal code. */
+    static String type(RejectionCode code) {
+        return "urn:nld:werkdesk:problem:" + code.code();
+    }
+
+    /**
+     * A refusal with {@code code}: 400 naming its field, 409, or 409 with Retry-After when the fact has not arrived yet
+     * (and never Retry-After on a real refusal).
+     */
+    static ValidatableResponse refusal(ValidatableResponse response, PlacementRejection code) {
+        ValidatableResponse problem = BadInputTest.problem(response, code.kind() == RejectionCode.Kind.FIELD ? 400 : 409)
+                .body("type", equalTo(type(code)))
+                .body("title", equalTo(code.title()));
+        if (code.kind() == RejectionCode.Kind.FIELD) {
+            return problem.body("invalidParams.name", not(empty()));
+        }
+        return code.kind() == RejectionCode.Kind.NOT_YET_KNOWN ? problem.header("Retry-After", equalTo("2"))
+                : problem.header("Retry-After", nullValue());
     }
 
     private static Response awaitResponse(Map<String, Object> body, Predicate<Response> expected) {

@@ -48,7 +48,10 @@ final class Pilot {
     }
 
     static UUID participant(String azc, LocalDate mayWorkFrom, LocalDate mayWorkUntil) {
-        UUID participantId = UUID.randomUUID();
+        return participant(UUID.randomUUID(), azc, mayWorkFrom, mayWorkUntil);
+    }
+
+    static UUID participant(UUID participantId, String azc, LocalDate mayWorkFrom, LocalDate mayWorkUntil) {
         LocalDate registeredOn = mayWorkFrom.isBefore(REGISTERED) ? mayWorkFrom : REGISTERED;
         participantEvent(new ParticipantEvent.ParticipantRegistered(participantId, registeredOn, azc, registeredOn.minusMonths(5),
                 AsylumTrack.REGULAR, WDocumentType.W, mayWorkUntil, List.of("ar", "en"),

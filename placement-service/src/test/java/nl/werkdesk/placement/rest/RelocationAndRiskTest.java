@@ -10,8 +10,9 @@ import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.restassured.path.json.JsonPath;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -20,10 +21,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import nl.werkdesk.contracts.Topics;
 import nl.werkdesk.contracts.participant.ParticipantEvent;
 import nl.werkdesk.contracts.permit.PermitEvent;
 import nl.werkdesk.contracts.placement.PlacementEvent;
+import nl.werkdesk.placement.domain.PlacementRejection;
 import nl.werkdesk.testing.ContractSchemas;
 import nl.werkdesk.testing.KafkaTopicReader;
 import nl.werkdesk.testing.PostgresServer;
@@ -147,8 +151,81 @@ class RelocationAndRiskTest {
         Api.start(Api.startBody(job, Pilot.START));
     }
 
+    @Test
+    void startsAtRiskWhenCoaRelocatedTheParticipantOutOfTheJobsRegionBeforeTheStartWasRecorded() {
+        Pilot.Job job = Pilot.jobOnTwv("Willinklaan", "Amsterdam");
+        Pilot.participantEvent(new ParticipantEvent.RelocatedByCOA(job.participantId(), "Willinklaan", "Ter Apel", LocalDate.of(2025, 5, 12)));
+        await().atMost(Api.PROPAGATED).until(() -> "Ter Apel".equals(knownRelocation(job.participantId())));
+
+        UUID id = UUID.fromString(Api.startWhenKnown(Api.startBody(job, Pilot.START)).then().statusCode(201).header("ETag", "\"2\"")
+                .body("atRisk", equalTo(true)).body("risks[0].reason", equalTo("relocated-out-of-region"))
+                .body("risks[0].flaggedOn", equalTo("2025-05-12")).extract().path("placementId"));
+        List<ConsumerRecord<String, String>> records = topic.await(Topics.PLACEMENTS, r -> r.key().equals(id.toString()), 2, Api.PROPAGATED);
+        assertEquals(List.of("nl.werkdesk.placement.placement-started", AT_RISK),
+                records.stream().map(r -> KafkaTopicReader.header(r, "ce_type")).toList());
+    }
+
+    /**
+     * A relocation that arrives while a start is being decided: the consumer has written it (and found no placement yet)
+     * but not committed when the start confirms its facts. The start waits for it, sees the relocation, and is refused as
+     * not-yet-known; decided again, it starts at risk. Here the test holds the participant's row as the consumer would.
+     */
+    @Test
+    void decidesAStartAgainWhenARelocationArrivesWhileItIsDecided() throws Exception {
+        Pilot.Job job = Pilot.jobOnTwv("Kabelweg", "Amsterdam");
+        Map<String, Object> body = Api.startBody(job, Pilot.START);
+        await().atMost(Api.PROPAGATED).until(() -> allKnown(job));
+
+        Response refused;
+        try (Connection consumer = PostgresServer.shared().connect("placement")) {
+            consumer.setAutoCommit(false);
+            try (PreparedStatement relocate = consumer.prepareStatement(
+                    "UPDATE known_participants SET relocated_to = 'Ter Apel', relocated_on = DATE '2025-05-12' WHERE participant_id = ?")) {
+                relocate.setObject(1, job.participantId());
+                assertEquals(1, relocate.executeUpdate());
+            }
+            CompletableFuture<Response> start = CompletableFuture.supplyAsync(() -> asCaseworker().body(body).post(PLACEMENTS));
+            await().atMost(Api.PROPAGATED).until(() -> start.isDone() || startWaitsForALock());
+            consumer.commit();
+            refused = start.get(Api.PROPAGATED.toSeconds(), TimeUnit.SECONDS);
+        }
+        Api.refusal(refused.then(), PlacementRejection.FACTS_ARRIVED_DURING_START);
+
+        asCaseworker().body(body).post(PLACEMENTS).then().statusCode(201).header("ETag", "\"2\"")
+                .body("atRisk", equalTo(true)).body("risks[0].reason", equalTo("relocated-out-of-region"));
+    }
+
     private static void awaitAtRisk(UUID placementId) {
         await().atMost(Api.PROPAGATED).until(() -> Boolean.TRUE.equals(Api.get(placementId).path("atRisk")));
+    }
+
+    private static String knownRelocation(UUID participantId) throws Exception {
+        return single("SELECT relocated_to FROM known_participants WHERE participant_id = ?", participantId);
+    }
+
+    /** The participant (with the intake), the vacancy and the granted TWV of the job have all arrived. */
+    private static boolean allKnown(Pilot.Job job) throws Exception {
+        return single("SELECT count(*) FROM known_participants p JOIN known_permits t ON t.participant_id = p.participant_id"
+                + " JOIN known_vacancies v ON v.vacancy_id = t.vacancy_id WHERE p.participant_id = ? AND p.intake_completed_on IS NOT NULL"
+                + " AND t.granted_on IS NOT NULL", job.participantId()).equals("1");
+    }
+
+    /** Some session of placement-service waits for a row lock. */
+    private static boolean startWaitsForALock() throws Exception {
+        try (Connection db = PostgresServer.shared().connect("placement");
+             ResultSet row = db.createStatement().executeQuery(
+                     "SELECT count(*) FROM pg_stat_activity WHERE datname = 'placement' AND wait_event_type = 'Lock'")) {
+            return row.next() && row.getInt(1) > 0;
+        }
+    }
+
+    private static String single(String sql, UUID parameter) throws Exception {
+        try (Connection db = PostgresServer.shared().connect("placement"); PreparedStatement query = db.prepareStatement(sql)) {
+            query.setObject(1, parameter);
+            try (ResultSet row = query.executeQuery()) {
+                return row.next() ? row.getString(1) : null;
+            }
+        }
     }
 
     /** The causation id in the event store's metadata of one event of the placement. */

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import io.quarkus.scheduler.Scheduler;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
+import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -72,17 +73,28 @@ class SustainedMilestoneTest {
     }
 
     @Test
-    void acceptsAnEndReportedAfterTheMilestoneButDatedBeforeItAndWithdrawsTheMilestone() throws Throwable {
+    void acceptsAnEndReportedAfterTheMilestoneButDatedBeforeItAndPublishesTheWithdrawalOfTheMilestone() throws Throwable {
         UUID placement = Api.start(Api.startBody(Pilot.jobOnTwv("Willinklaan", "Amsterdam"), Pilot.START));
         LocalDate today = LocalDate.now(ZoneId.of("Europe/Amsterdam"));
         VertxContextSupport.subscribeAndAwait(() -> check.check(today));
         Api.get(placement).then().statusCode(200).header("ETag", "\"2\"").body("sustainedOn", equalTo("2025-10-06"));
 
         post(placement, "end", Map.of("endedOn", "2025-09-30", "reason", "dismissed")).then().statusCode(200)
-                .body("status", equalTo("ended")).body("endedOn", equalTo("2025-09-30")).body("sustainedOn", nullValue());
-        Api.get(placement).then().statusCode(200).header("ETag", "\"3\"").body("sustainedOn", nullValue());
+                .header("ETag", "\"4\"").body("status", equalTo("ended")).body("endedOn", equalTo("2025-09-30"))
+                .body("sustainedOn", nullValue());
+        Api.get(placement).then().statusCode(200).header("ETag", "\"4\"").body("sustainedOn", nullValue());
         assertEquals(0, VertxContextSupport.subscribeAndAwait(() -> check.check(today)), "the check does not record it again");
-        Api.get(placement).then().header("ETag", "\"3\"");
+        Api.get(placement).then().header("ETag", "\"4\"");
+
+        List<ConsumerRecord<String, String>> records = topic.await(Topics.PLACEMENTS, r -> r.key().equals(placement.toString()), 4,
+                Api.PROPAGATED);
+        assertEquals(List.of("placement-started", "placement-sustained", "placement-ended", "placement-sustained-withdrawn"),
+                records.stream().map(r -> KafkaTopicReader.header(r, "ce_type").substring("nl.werkdesk.placement.".length())).toList());
+        ConsumerRecord<String, String> withdrawn = records.get(3);
+        ContractSchemas.assertValid(PlacementEvent.CATALOG, withdrawn);
+        assertEquals("4", KafkaTopicReader.header(withdrawn, "ce_sequence"));
+        assertEquals("2025-09-30", JsonPath.from(withdrawn.value()).getString("withdrawnOn"));
+        assertEquals("2025-09-30T00:00:00+02:00", KafkaTopicReader.header(withdrawn, "ce_time"), "dated on the end that withdrew it");
     }
 
     @Test

@@ -36,10 +36,8 @@ public class MetricsQueries {
     public static final String LIVE = "live AS (SELECT live_generation AS generation FROM projection_state WHERE id = 1)";
     private static final String PLACEMENTS_OF_COHORT = """
             placements AS (
-              SELECT pl.placement_id, pl.participant_id, pl.sector, pl.started_on, pl.ended_on, pl.end_reason,
-                     -- an end dated before the milestone, reported after it, withdraws it: the placement did not last
-                     CASE WHEN pl.ended_on < pl.sustained_on THEN NULL ELSE pl.sustained_on END AS sustained_on,
-                     c.registered_on
+              SELECT pl.placement_id, pl.participant_id, pl.sector, pl.started_on, pl.ended_on, pl.end_reason, pl.sustained_on,
+                     pl.sustained_withdrawn_on, c.registered_on
                 FROM placement_facts pl JOIN live ON pl.generation = live.generation
                 JOIN cohort c ON c.participant_id = pl.participant_id
                WHERE pl.started_on <= :asOf)""";
@@ -63,8 +61,11 @@ public class MetricsQueries {
               (SELECT count(DISTINCT participant_id) FROM permits WHERE granted_on <= :asOf),
               (SELECT count(*) FROM first_placements),
               (SELECT count(*) FROM placements WHERE ended_on IS NULL OR ended_on > :asOf),
-              (SELECT count(*) FROM placements WHERE sustained_on <= :asOf),
-              (SELECT count(DISTINCT participant_id) FROM placements WHERE sustained_on <= :asOf),
+              -- sustained: the milestone reached by then and not withdrawn by then (placement-service publishes a withdrawal)
+              (SELECT count(*) FROM placements
+                WHERE sustained_on <= :asOf AND (sustained_withdrawn_on IS NULL OR sustained_withdrawn_on > :asOf)),
+              (SELECT count(DISTINCT participant_id) FROM placements
+                WHERE sustained_on <= :asOf AND (sustained_withdrawn_on IS NULL OR sustained_withdrawn_on > :asOf)),
               (SELECT count(*) FROM placements WHERE end_reason = 'relocated-by-coa' AND ended_on <= :asOf),
               (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY f.started_on - c.intake_completed_on)
                  FROM first_placements f JOIN cohort c ON c.participant_id = f.participant_id

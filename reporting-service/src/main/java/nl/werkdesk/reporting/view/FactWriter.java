@@ -31,6 +31,7 @@ import nl.werkdesk.contracts.placement.PlacementEvent.PlacementChanged;
 import nl.werkdesk.contracts.placement.PlacementEvent.PlacementEnded;
 import nl.werkdesk.contracts.placement.PlacementEvent.PlacementStarted;
 import nl.werkdesk.contracts.placement.PlacementEvent.PlacementSustained;
+import nl.werkdesk.contracts.placement.PlacementEvent.PlacementSustainedWithdrawn;
 import nl.werkdesk.contracts.programme.ProgrammeEvent.BudgetAllocated;
 import nl.werkdesk.contracts.programme.ProgrammeEvent.ExpenditureBooked;
 import nl.werkdesk.contracts.programme.ProgrammeEvent.ExpenditureCorrected;
@@ -132,6 +133,11 @@ public class FactWriter {
             INSERT INTO placement_facts (generation, placement_id, participant_id, sustained_on) VALUES (:generation, :id, :participantId, :on)
             ON CONFLICT (generation, placement_id) DO UPDATE
                SET sustained_on = LEAST(placement_facts.sustained_on, excluded.sustained_on)""";
+    private static final String PLACEMENT_SUSTAINED_WITHDRAWN = """
+            INSERT INTO placement_facts (generation, placement_id, participant_id, sustained_withdrawn_on)
+            VALUES (:generation, :id, :participantId, :on)
+            ON CONFLICT (generation, placement_id) DO UPDATE
+               SET sustained_withdrawn_on = LEAST(placement_facts.sustained_withdrawn_on, excluded.sustained_withdrawn_on)""";
     private static final String BUDGET = """
             INSERT INTO budget_allocation_facts (generation, allocation_id, phase, amount_cents, allocated_on)
             VALUES (:generation, :id, :phase, :amount, :on) ON CONFLICT DO NOTHING""";
@@ -206,6 +212,10 @@ public class FactWriter {
         if (event instanceof PlacementSustained sustained) {
             return List.of(statement(PLACEMENT_SUSTAINED, "id", sustained.placementId(), "participantId", sustained.participantId(),
                     "on", sustained.sustainedOn()));
+        }
+        if (event instanceof PlacementSustainedWithdrawn withdrawn) {
+            return List.of(statement(PLACEMENT_SUSTAINED_WITHDRAWN, "id", withdrawn.placementId(), "participantId", withdrawn.participantId(),
+                    "on", withdrawn.withdrawnOn()));
         }
         if (event instanceof BudgetAllocated allocated) {
             return List.of(statement(BUDGET, "id", allocated.allocationId(), "phase", allocated.phase(),

@@ -42,6 +42,10 @@ public class PlacementFact extends PanacheEntityBase {
     @Column(name = "sustained_on")
     public LocalDate sustainedOn;
 
+    /** From this day on the placement no longer counts as sustained (PlacementSustainedWithdrawn). */
+    @Column(name = "sustained_withdrawn_on")
+    public LocalDate sustainedWithdrawnOn;
+
     /** The TWV the placement rests on; null for a status holder. */
     @Column(name = "permit_id")
     public UUID permitId;

@@ -64,12 +64,24 @@ public sealed interface PlacementEvent extends IntegrationEvent {
     }
 
     /**
-     * The placement lasted 26 weeks: a sustained placement, the usual re-integration yardstick. A PlacementEnded published
-     * later but dated before {@code sustainedOn} (the end was reported late) withdraws it.
+     * The placement lasted 26 weeks: a sustained placement, the usual re-integration yardstick. It holds unless a
+     * PlacementSustainedWithdrawn follows.
      */
     record PlacementSustained(UUID placementId, UUID participantId, LocalDate sustainedOn) implements PlacementEvent {
         public LocalDate occurredOn() {
             return sustainedOn;
+        }
+    }
+
+    /**
+     * The placement no longer counts as sustained from {@code withdrawnOn} on. placement-service publishes it right after
+     * the PlacementEnded that withdraws it: an end reported after the milestone was recorded but dated before it (the news
+     * came late), so the placement did not last 26 weeks after all. It is dated on that end (its endedOn), which lies
+     * before the milestone, so as of any date the placement does not count as sustained.
+     */
+    record PlacementSustainedWithdrawn(UUID placementId, UUID participantId, LocalDate withdrawnOn) implements PlacementEvent {
+        public LocalDate occurredOn() {
+            return withdrawnOn;
         }
     }
 }

@@ -1,5 +1,6 @@
 package nl.werkdesk.reporting;
 
+import io.quarkus.runtime.Startup;
 import io.smallrye.config.ConfigMapping;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -7,6 +8,7 @@ import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import nl.werkdesk.contracts.programme.ProgrammeEvent;
@@ -15,6 +17,8 @@ import nl.werkdesk.eventsourcing.publication.Publication;
 import nl.werkdesk.eventsourcing.store.DomainEvents;
 import nl.werkdesk.reporting.domain.Phases;
 import nl.werkdesk.reporting.domain.ProgrammeLedger;
+import nl.werkdesk.reporting.microdata.MicrodataSettings;
+import nl.werkdesk.reporting.microdata.MinimumWages;
 
 /** Wires the programme ledger to the kernel, and turns the reporting configuration into domain values. */
 @ApplicationScoped
@@ -42,6 +46,26 @@ public class ReportingModule {
         int maxMonths();
 
         Rebuild rebuild();
+
+        /** This deployment's secret key of the researcher's pseudonyms; required (the service does not start without it). */
+        Optional<String> pseudonymKey();
+
+        /** The statutory minimum wage by the date it came into force (the same table employer-service judges vacancies by). */
+        List<MinimumWage> minimumWages();
+
+        Microdata microdata();
+
+        interface MinimumWage {
+            LocalDate validFrom();
+
+            /** Gross per hour for adults, in euro cents. */
+            long hourlyCents();
+        }
+
+        interface Microdata {
+            /** Every combination of quasi-identifiers in an export is shared by at least k records; never below 5. */
+            int k();
+        }
 
         interface PhaseStart {
             int number();
@@ -73,6 +97,15 @@ public class ReportingModule {
         // The metrics read the ledger's events from Kafka like any other topic, so no inline view is needed.
         return new Aggregate<>(LEDGER_STREAM_TYPE, ProgrammeLedger.decider(rules), EVENTS,
                 Aggregate.InlineProjection.none());
+    }
+
+    /** Made at startup, so that the service refuses to start without a pseudonym key or with a k below 5. */
+    @Produces
+    @Singleton
+    @Startup
+    MicrodataSettings microdataSettings(Config config) {
+        return MicrodataSettings.of(config.pseudonymKey(), config.microdata().k(), new MinimumWages(config.minimumWages().stream()
+                .map(rate -> new MinimumWages.Rate(rate.validFrom(), rate.hourlyCents())).toList()));
     }
 
     /** What the relay publishes: for now the stored events themselves, as they always were. */

@@ -40,7 +40,7 @@ public final class EvaluationFacts {
         }
 
         /** The terms in force on a day: the latest dated on or before it; null before the first. */
-        Terms termsOn(LocalDate day) {
+        public Terms termsOn(LocalDate day) {
             Terms inForce = null;
             for (Terms candidate : terms) {
                 if (candidate.from().isAfter(day)) {

@@ -127,6 +127,11 @@ class MicrodataAccountTest {
         assertArrayEquals(first.asByteArray(), again.asByteArray(), "the same file");
         assertEquals(first.header("Content-Digest"), again.header("Content-Digest"));
         assertEquals(before + 1, accounts(), "recorded once");
+        String exportId = first.header("Export-Id");
+        KafkaTopicReader topic = new KafkaTopicReader();
+        topic.await(Topics.PROGRAMME, record -> exportId.equals(record.key()), 1, Duration.ofSeconds(30));
+        assertEquals(1, topic.readAll(Topics.PROGRAMME).stream().filter(record -> exportId.equals(record.key())).count(),
+                "published once");
 
         export("application/json", "2025-10-30", key).then().statusCode(422).contentType("application/problem+json");
         export("text/csv", "2025-10-31", key).then().statusCode(422);
@@ -148,7 +153,7 @@ class MicrodataAccountTest {
         MicrodataCohortLatecomer latecomer = new MicrodataCohortLatecomer(changing, UUID.randomUUID());
         Events.publishAndAwait(latecomer.registered(), latecomer.intake());
         export(changing.location, "text/csv", "2025-10-20", key).then().statusCode(409).contentType("application/problem+json")
-                .body("detail", org.hamcrest.Matchers.containsString("have changed since the first export"));
+                .body("type", equalTo("urn:nld:werkdesk:problem:records-changed-since-export"));
         assertEquals(after, accounts(), "still recorded once");
     }
 

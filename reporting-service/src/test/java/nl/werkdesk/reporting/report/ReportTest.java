@@ -121,6 +121,27 @@ class ReportTest {
     }
 
     @Test
+    void tablesEveryLocationAndPhaseAndStatesTheMethodsAsOfTheDate() {
+        String html = report(Map.of("asOf", "2025-10-31")).asString();
+        String table = section(html, "locations");
+        JsonPath byLocation = metric(Roles.ANALYST, "placements-by-location", Map.of("asOf", "2025-10-31"));
+        for (String location : byLocation.<String>getList("locations.location")) {
+            assertTrue(table.contains("<td>All phases</td><td>" + location + "</td>"), location + " in the table of all phases");
+        }
+        assertTrue(table.contains("<td>Phase 1 (from "), "a row group per phase");
+        assertTrue(table.contains("<tr class=\"total\"><td>All phases</td><td>Total</td><td>"
+                + ReportFormat.number(byLocation.getLong("total.enrolled")) + "</td>"), "the total as the endpoint gives it");
+
+        String methods = section(html, "methods");
+        assertTrue(methods.contains("<dt>As of</dt>") && methods.contains("on or before 2025-10-31 count"), "the as-of date");
+        assertTrue(methods.contains("<dt>Suppression</dt>") && methods.contains("&quot;&lt;5&quot;"), "the suppression rule");
+        for (String term : List.of("Cost per placement", "Gross wages earned", "Wages per euro spent", "Time to first job", "Retention",
+                "Activities and placement", "TWV burden")) {
+            assertTrue(methods.contains("<dt>" + term + "</dt>"), term + " is defined");
+        }
+    }
+
+    @Test
     void givesTheSameBytesForTheSameEventsAndRequest() throws SQLException {
         Map<String, String> scope = at("2025-10-31");
         byte[] first = report(scope).asByteArray();
@@ -178,6 +199,13 @@ class ReportTest {
             figures.putIfAbsent(figure.group(1), figure.group(2));
         }
         return figures;
+    }
+
+    /** The HTML of one section, by its id. */
+    private static String section(String html, String id) {
+        int start = html.indexOf("<section id=\"" + id + "\"");
+        assertTrue(start >= 0, "a section " + id);
+        return html.substring(start, html.indexOf("</section>", start));
     }
 
     private static Map<String, String> provenance(String html) {

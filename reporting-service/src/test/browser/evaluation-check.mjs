@@ -1,6 +1,7 @@
 // Opens the evaluation page in headless Chromium as an evaluator would: pastes the analyst token, chooses a location
 // and an as-of date, waits until the page has drawn everything, reads what it shows, saves a screenshot, then changes
-// the as-of date and the location and reads again. Prints all of it as JSON (EvaluationBrowserTest asserts it).
+// the as-of date and the location and reads again; opens the printable report of the first scope from its link. Prints all
+// of it as JSON (EvaluationBrowserTest asserts it).
 // Environment: PAGE_URL, TOKEN, LOCATION, AS_OF, EARLIER_AS_OF, SCREENSHOT, PLAYWRIGHT_CORE (the playwright-core folder).
 import { inBrowser } from './browser.mjs';
 
@@ -36,7 +37,15 @@ await inBrowser(async (page, consoleErrors) => {
 
   const first = await show(process.env.LOCATION, process.env.AS_OF);
   await page.screenshot({ path: process.env.SCREENSHOT, fullPage: true });
+  // The report link: it fetches the report of this scope with the token and opens it in a new tab.
+  const [popup] = await Promise.all([page.waitForEvent('popup'), page.click('#open-report')]);
+  popup.on('console', message => { if (message.type() === 'error') consoleErrors.push('report: ' + message.text()); });
+  await popup.waitForURL(url => url.protocol === 'blob:');
+  await popup.waitForSelector('main > section > h2');
+  const report = { title: await popup.title(), scope: (await popup.textContent('[data-scope]')).trim(),
+    sections: await popup.$$eval('main > section > h2', headings => headings.length) };
+  await popup.close();
   const earlier = await show(process.env.LOCATION, process.env.EARLIER_AS_OF);
   const everywhere = await show('', process.env.AS_OF);
-  console.log(JSON.stringify({ first, earlier, everywhere, consoleErrors }));
+  console.log(JSON.stringify({ first, report, earlier, everywhere, consoleErrors }));
 });

@@ -89,6 +89,38 @@ window.WerkdeskPage = (() => {
   }
 
   /**
+   * Opens the pilot-end report of the chosen scope and date in a new tab. The API needs the bearer token, which a plain link
+   * cannot send: the page fetches the document and opens it from memory (a blob URL). The tab opens at once, while the click
+   * still counts as the user's, and shows the report when it has arrived.
+   */
+  async function openReport() {
+    const tab = window.open('', '_blank');
+    const url = new URL('/api/v1/evaluation/report', window.location.origin);
+    Object.entries(scope()).forEach(([name, value]) => { if (value) url.searchParams.set(name, value); });
+    try {
+      const response = await fetch(url, {
+        headers: {Authorization: 'Bearer ' + sessionStorage.getItem(TOKEN_KEY), Accept: 'text/html'}
+      });
+      if (!response.ok) {
+        const problem = await response.json().catch(() => ({}));
+        throw new Error(problem.detail || ('The report could not be made: the API answered ' + response.status));
+      }
+      const report = URL.createObjectURL(new Blob([await response.text()], {type: 'text/html'}));
+      if (tab) {
+        tab.location.href = report;
+      } else {
+        window.location.href = report;
+      }
+    } catch (failure) {
+      if (tab) {
+        tab.close();
+      }
+      $('status').className = 'error';
+      $('status').textContent = failure.message;
+    }
+  }
+
+  /**
    * Wires the token form and the scope controls, and shows the page once a token is there.
    * @param page {{suppressionNote: string, show: function(object): Promise}} the page's own parts: the end of its note on
    *     suppressed counts, and how to load and show its figures for a scope
@@ -144,6 +176,7 @@ window.WerkdeskPage = (() => {
       event.preventDefault();
       render();
     });
+    $('open-report').addEventListener('click', openReport);
     $('forget-token').addEventListener('click', () => {
       sessionStorage.removeItem(TOKEN_KEY);
       window.location.reload();

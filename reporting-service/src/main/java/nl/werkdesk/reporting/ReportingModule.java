@@ -1,5 +1,6 @@
 package nl.werkdesk.reporting;
 
+import io.quarkus.runtime.Startup;
 import io.smallrye.config.ConfigMapping;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -7,23 +8,38 @@ import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import nl.werkdesk.contracts.programme.ProgrammeEvent;
 import nl.werkdesk.eventsourcing.command.Aggregate;
 import nl.werkdesk.eventsourcing.publication.Publication;
 import nl.werkdesk.eventsourcing.store.DomainEvents;
+import nl.werkdesk.reporting.domain.MicrodataExport;
+import nl.werkdesk.reporting.domain.MicrodataExportEvent;
 import nl.werkdesk.reporting.domain.Phases;
 import nl.werkdesk.reporting.domain.ProgrammeLedger;
+import nl.werkdesk.reporting.microdata.MicrodataSettings;
+import nl.werkdesk.reporting.microdata.MinimumWages;
+import nl.werkdesk.reporting.publication.ProgrammePublication;
+import nl.werkdesk.reporting.view.MicrodataExportProjection;
 
-/** Wires the programme ledger to the kernel, and turns the reporting configuration into domain values. */
+/**
+ * Wires the programme ledger and the accounts of the researcher's exports to the kernel, and turns the reporting
+ * configuration into domain values.
+ */
 @ApplicationScoped
 public class ReportingModule {
 
     /** The stored events of the service's aggregates: for now the published records themselves (names and versions as published). */
     static final DomainEvents<ProgrammeEvent> EVENTS = DomainEvents.of(ProgrammeEvent.class, ProgrammeEvent::occurredOn);
+    /** The stored events of an export's account: reporting-service's own. */
+    static final DomainEvents<MicrodataExportEvent> EXPORT_EVENTS = DomainEvents.of(MicrodataExportEvent.class,
+            MicrodataExportEvent::occurredOn);
 
     public static final String LEDGER_STREAM_TYPE = "programme-ledger";
+    /** A stream per export of the researcher's records: its account. */
+    public static final String EXPORT_STREAM_TYPE = "microdata-export";
 
     @ConfigMapping(prefix = "werkdesk.reporting")
     public interface Config {
@@ -42,6 +58,26 @@ public class ReportingModule {
         int maxMonths();
 
         Rebuild rebuild();
+
+        /** This deployment's secret key of the researcher's pseudonyms; required (the service does not start without it). */
+        Optional<String> pseudonymKey();
+
+        /** The statutory minimum wage by the date it came into force (the same table employer-service judges vacancies by). */
+        List<MinimumWage> minimumWages();
+
+        Microdata microdata();
+
+        interface MinimumWage {
+            LocalDate validFrom();
+
+            /** Gross per hour for adults, in euro cents. */
+            long hourlyCents();
+        }
+
+        interface Microdata {
+            /** Every combination of quasi-identifiers in an export is shared by at least k records; never below 5. */
+            int k();
+        }
 
         interface PhaseStart {
             int number();
@@ -75,9 +111,25 @@ public class ReportingModule {
                 Aggregate.InlineProjection.none());
     }
 
-    /** What the relay publishes: for now the stored events themselves, as they always were. */
+    /** The accounts of the researcher's exports, published on the programme topic beside the ledger's events. */
+    @Produces
+    @Singleton
+    Aggregate<MicrodataExport.Command, MicrodataExport.State, MicrodataExportEvent> exports(MicrodataExportProjection projection) {
+        return new Aggregate<>(EXPORT_STREAM_TYPE, MicrodataExport.DECIDER, EXPORT_EVENTS, projection);
+    }
+
+    /** Made at startup, so that the service refuses to start without a pseudonym key or with a k below 5. */
+    @Produces
+    @Singleton
+    @Startup
+    MicrodataSettings microdataSettings(Config config) {
+        return MicrodataSettings.of(config.pseudonymKey(), config.microdata().k(), new MinimumWages(config.minimumWages().stream()
+                .map(rate -> new MinimumWages.Rate(rate.validFrom(), rate.hourlyCents())).toList()));
+    }
+
+    /** What the relay publishes: the ledger's stored events as they always were, and each export's account. */
     @Produces
     Publication publication() {
-        return Publication.of(ProgrammeEvent.CATALOG).identity(ProgrammeEvent.class);
+        return ProgrammePublication.PUBLICATION;
     }
 }

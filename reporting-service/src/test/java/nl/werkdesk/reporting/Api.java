@@ -13,8 +13,9 @@ public final class Api {
 
     public static final String METRICS = "/api/v1/metrics";
     public static final String EVALUATION = "/api/v1/evaluation";
+    public static final String MICRODATA = "/api/v1/evaluation/microdata";
     public static final java.util.List<String> EVALUATION_FIGURES = java.util.List.of("time-to-first-placement", "placement-retention",
-            "activities", "twv-burden", "earnings");
+            "activities", "twv-burden", "earnings", "spend");
     public static final String LEDGER = "/api/v1/programme-ledger";
     public static final String REBUILDS = "/api/v1/projection-rebuilds";
 

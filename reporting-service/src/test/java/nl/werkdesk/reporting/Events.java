@@ -147,8 +147,14 @@ public final class Events {
         if (event instanceof PlacementEvent placement) {
             return placement.placementId();
         }
-        if (event instanceof ProgrammeEvent programme) {
-            return programme.ledgerId();
+        if (event instanceof ProgrammeEvent.BudgetAllocated allocated) {
+            return allocated.ledgerId();
+        }
+        if (event instanceof ProgrammeEvent.ExpenditureBooked booked) {
+            return booked.ledgerId();
+        }
+        if (event instanceof ProgrammeEvent.ExpenditureCorrected corrected) {
+            return corrected.ledgerId();
         }
         if (event instanceof EmployerEvent.CandidateMetEmployer met) {
             return met.jobFairId();

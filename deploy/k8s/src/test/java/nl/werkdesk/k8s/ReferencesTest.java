@@ -37,6 +37,7 @@ class ReferencesTest {
             secrets.put(service.name() + "-db", Set.of("username", "password"));
         }
         secrets.put("werkdesk-postgres-backup-s3", Set.of("ACCESS_KEY_ID", "ACCESS_SECRET_KEY"));
+        secrets.put("reporting-service-pseudonym-key", Set.of("key"));
         return secrets;
     }
 

@@ -27,8 +27,8 @@ public final class DevKeys {
 
     /** The issuer the services expect by default (WERKDESK_JWT_ISSUER). */
     public static final String ISSUER = "urn:werkdesk:local";
-    public static final List<String> ROLES = List.of("caseworker", "employer-liaison", "permit-officer", "analyst", "finance",
-            "operator");
+    public static final List<String> ROLES = List.of("caseworker", "employer-liaison", "permit-officer", "analyst", "researcher",
+            "finance", "operator");
     public static final Duration LIFETIME = Duration.ofHours(12);
 
     private final Path publicKey;

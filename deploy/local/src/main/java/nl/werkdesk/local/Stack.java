@@ -44,6 +44,8 @@ public final class Stack implements AutoCloseable {
     /** How often placement-service looks for 26-week milestones: often, so that a scenario's figures settle soon. */
     static final String MILESTONE_CHECK_INTERVAL = "10s";
     private static final Duration POLL = Duration.ofMillis(500);
+    /** The service that pseudonymises the researcher's export, with this home's key. */
+    static final String REPORTING = "reporting";
 
     private final Settings settings;
     private final boolean detached;
@@ -157,6 +159,9 @@ public final class Stack implements AutoCloseable {
         env.put("QUARKUS_HTTP_PORT", String.valueOf(service.port()));
         env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
         env.put("WERKDESK_PLACEMENT_MILESTONE_CHECK_INTERVAL", MILESTONE_CHECK_INTERVAL);
+        if (service.shortName().equals(REPORTING)) {
+            env.put("WERKDESK_PSEUDONYM_KEY", PseudonymKey.in(settings.home()));
+        }
         return env;
     }
 

@@ -12,6 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -33,9 +35,10 @@ import nl.werkdesk.local.scenario.ScenarioPlayer;
 
 /**
  * ./werkdesk: the local stack from one command. {@code up} starts it (in the foreground, or with --detach in the
- * background), {@code demo} also plays a scenario through the services' REST APIs, {@code status}, {@code down} and
- * {@code token ROLE} work on a running stack. A command-line tool: what it tells the person at the terminal goes to
- * standard output; the broker and the launcher itself log to .werkdesk/logs/werkdesk.log.
+ * background), {@code demo} also plays a scenario through the services' REST APIs and writes the pilot-end report,
+ * {@code status}, {@code down}, {@code token ROLE} and {@code report} work on a running stack. A command-line tool: what it
+ * tells the person at the terminal goes to standard output; the broker and the launcher itself log to
+ * .werkdesk/logs/werkdesk.log.
  */
 public final class Werkdesk {
 
@@ -47,6 +50,8 @@ public final class Werkdesk {
             "  demo [--scenario FILE] [--participants N] [--fresh]",
             "                               up, then play the Amsterdam pilot (or FILE) through the REST APIs",
             "                               and show its figures; --participants scales it for volume tests",
+            "  report --as-of DATE [--location L] [--phase N]",
+            "                               write the pilot-end report of a running stack to .werkdesk/reports/",
             "  status                       each process of a running stack, its health and memory",
             "  down                         stop a running stack",
             "  token ROLE                   a dev token: " + String.join(", ", DevKeys.ROLES),
@@ -97,6 +102,7 @@ public final class Werkdesk {
             case "status" -> status();
             case "down" -> down();
             case "token" -> token();
+            case "report" -> report();
             case "help" -> {
                 out.println(USAGE);
                 yield 0;
@@ -219,6 +225,9 @@ public final class Werkdesk {
             }
         }
         Headline.figures(out, player, plan.title(), plan.asOf(), locations, settings);
+        Path report = Reports.write(settings, keys, plan.asOf(), null, null);
+        out.println();
+        out.println("The pilot-end report as of " + plan.asOf() + " (open it in a browser, or print it): " + report);
     }
 
     private ScenarioPlayer player(DevKeys keys) {
@@ -433,6 +442,17 @@ public final class Werkdesk {
         return 0;
     }
 
+    private int report() {
+        if (options.asOf == null) {
+            throw new IllegalArgumentException("Usage: ./werkdesk report --as-of DATE [--location L] [--phase N]");
+        }
+        if (!running()) {
+            throw new Stack.Failure("Werkdesk is not running: the report is made by reporting-service. ./werkdesk up --detach starts it.");
+        }
+        out.println(Reports.write(settings, DevKeys.in(settings.keys()), options.asOf, options.location, options.phase));
+        return 0;
+    }
+
     // ---- helpers
 
     /** The launcher's own logging (and the broker's, which runs in this JVM) goes to a file, not the terminal. */
@@ -481,6 +501,9 @@ public final class Werkdesk {
         Integer postgresPort;
         Integer participants;
         Integer parallel;
+        Integer phase;
+        String location;
+        LocalDate asOf;
         Path scenario;
 
         static Options parse(String[] args) {
@@ -504,6 +527,9 @@ public final class Werkdesk {
                     case "--participants" -> options.participants = number(word, words, ++i);
                     case "--parallel" -> options.parallel = number(word, words, ++i);
                     case "--scenario" -> options.scenario = Path.of(value(word, words, ++i));
+                    case "--as-of" -> options.asOf = date(word, value(word, words, ++i));
+                    case "--location" -> options.location = value(word, words, ++i);
+                    case "--phase" -> options.phase = number(word, words, ++i);
                     case "--help", "-h" -> options.command = "help";
                     default -> {
                         if (word.startsWith("-")) {
@@ -528,6 +554,14 @@ public final class Werkdesk {
                 throw new IllegalArgumentException(option + " needs a value");
             }
             return words.get(index);
+        }
+
+        private static LocalDate date(String option, String value) {
+            try {
+                return LocalDate.parse(value);
+            } catch (DateTimeParseException e) {
+                throw new IllegalArgumentException(option + " needs a date as yyyy-mm-dd, not " + value);
+            }
         }
 
         private static int number(String option, List<String> words, int index) {

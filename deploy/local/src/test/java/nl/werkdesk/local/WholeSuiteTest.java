@@ -6,6 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,22 +41,25 @@ import nl.werkdesk.local.scenario.ScenarioPlayer;
 import nl.werkdesk.testing.ContractSchemas;
 import nl.werkdesk.testing.KafkaTopicReader;
 import nl.werkdesk.testing.OpenApiContract;
+import nl.werkdesk.testing.PostgresProcess;
 
 /**
  * The whole suite as ./werkdesk runs it: the stack started by the launcher's own {@link Stack} (Kafka, PostgreSQL and
  * the five service jars as processes, on free loopback ports and a fresh home), a small scenario played through
  * REST with every exchange held against the service's OpenAPI document, reporting-service's figures checked exactly,
- * every event on the five topics checked as a CloudEvent of its contract (and none in a dead-letter topic), the
- * TypeScript client of clients/typescript generated from the documents, compiled and run, and a clean stop: every
- * process gone, every port free.
+ * the researcher's records checked for ids, personal data and dates, ./werkdesk report's file, every event on the five
+ * topics checked as a CloudEvent of its contract (and none in a dead-letter topic), the TypeScript client of
+ * clients/typescript generated from the documents, compiled and run, and a clean stop: every process gone, every port
+ * free.
  */
 class WholeSuiteTest {
 
     private static final Logger LOG = Logger.getLogger(WholeSuiteTest.class);
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final Path ROOT = Path.of(System.getProperty("werkdesk.root", "../..")).toAbsolutePath().normalize();
 
     @Test
-    void playsAScenarioThroughEveryServiceAndStopsCleanly() throws IOException {
+    void playsAScenarioThroughEveryServiceAndStopsCleanly() throws Exception {
         Settings settings = freshSettings();
         Stack stack = Stack.start(settings, false, LOG::info);
         Map<String, Long> processes;
@@ -83,6 +93,8 @@ class WholeSuiteTest {
             assertEquals(expected, actual, "GET /api/v1/metrics/summary?asOf=2025-10-16");
 
             assertEvaluationFigures(settings, plan);
+            assertTheResearchersRecordsNameAndDateNobody(settings, plan);
+            assertTheReportIsWrittenTheSameTwice(settings, plan);
             assertCloudEventsOnEveryTopic(settings, plan);
 
             TypedClient.Finished typed = TypedClient.buildAndRun(ROOT, settings, DevKeys.in(settings.keys()));
@@ -144,6 +156,80 @@ class WholeSuiteTest {
         assertEquals(50, twv.path("p90Days").asLong(), "the small scenario's 90th percentile lead time");
         LOG.infof("evaluation as of %s: gross wages %d cents, TWV lead time P90 %d days of %d decisions", asOf,
                 earnings.path("grossWagesCents").asLong(), twv.path("p90Days").asLong(), leadTimes.size());
+    }
+
+    /**
+     * The researcher's export of the played scenario, made by reporting-service with the key this home generated: one record
+     * per participant enrolled (less the suppressed), and not one cell that equals an id of any stream of any service, a
+     * personal datum the scenario gave participant-service, or any date.
+     */
+    private static void assertTheResearchersRecordsNameAndDateNobody(Settings settings, Plan plan) throws Exception {
+        HttpResponse<String> export = get(settings, "researcher", "/evaluation/microdata?asOf=" + plan.asOf(), "text/csv");
+        assertEquals(200, export.statusCode(), export.body());
+        String[] lines = export.body().split("\r\n");
+        int suppressed = Integer.parseInt(export.headers().firstValue("K-Anonymity-Rows-Suppressed").orElseThrow());
+        assertEquals(plan.participants().stream().filter(p -> !p.registeredOn().isAfter(plan.asOf())).count(),
+                lines.length - 1 + suppressed, "a record per participant enrolled, or suppressed");
+        Set<String> secrets = new HashSet<>();
+        for (Settings.Service service : settings.services()) {
+            secrets.addAll(query(settings, service.database(), "SELECT DISTINCT stream_id::text FROM events"));
+        }
+        int ids = secrets.size();
+        for (Plan.Participant p : plan.participants()) {
+            secrets.addAll(List.of(p.fullName(), p.vNumber(), p.nationality(), p.dateOfBirth().toString()));
+        }
+        assertTrue(ids > plan.participants().size(), "the stream ids of every service: " + ids);
+        List<String> failures = new java.util.ArrayList<>();
+        for (int i = 1; i < lines.length; i++) {
+            for (String cell : lines[i].split(",", -1)) {
+                if (secrets.contains(cell) || cell.matches(".*[0-9]{4}-[0-9]{2}-[0-9]{2}.*")
+                        || secrets.stream().anyMatch(secret -> secret.length() >= 16 && cell.length() >= 8 && secret.contains(cell))) {
+                    failures.add("record " + i + ": " + cell);
+                }
+            }
+        }
+        assertEquals(List.of(), failures, "no id, personal datum or date in the researcher's records");
+        assertEquals(403, get(settings, "analyst", "/evaluation/microdata?asOf=" + plan.asOf(), "text/csv").statusCode());
+        LOG.infof("researcher's export as of %s: %d records, k reached %s, generalised %s, %d suppressed", plan.asOf(), lines.length - 1,
+                export.headers().firstValue("K-Anonymity-Reached").orElse("?"),
+                export.headers().firstValue("K-Anonymity-Generalisations").orElse("?"), suppressed);
+    }
+
+    /** ./werkdesk report's file: the report of the running stack, the same bytes when written again. */
+    private static void assertTheReportIsWrittenTheSameTwice(Settings settings, Plan plan) throws IOException {
+        DevKeys keys = DevKeys.in(settings.keys());
+        Path report = Reports.write(settings, keys, plan.asOf(), null, null);
+        assertEquals(settings.home().resolve("reports").resolve("werkdesk-report-" + plan.asOf() + ".html"), report);
+        byte[] first = Files.readAllBytes(report);
+        String html = new String(first, java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(html.startsWith("<!DOCTYPE html>") && html.contains("<h1>Werkdesk pilot: report as of 16 October 2025</h1>"), html);
+        assertTrue(html.contains("data-figure=\"placed\"><span class=\"label\">Placed in paid work</span><span class=\"value\">5</span>"),
+                "the summary's participants placed");
+        assertTrue(java.util.Arrays.equals(first, Files.readAllBytes(Reports.write(settings, keys, plan.asOf(), null, null))),
+                "the same report again");
+        Path atLocation = Reports.write(settings, keys, plan.asOf(), plan.participants().get(0).location(), 1);
+        assertTrue(atLocation.getFileName().toString().endsWith("-phase-1.html"), atLocation.toString());
+    }
+
+    private static HttpResponse<String> get(Settings settings, String role, String path, String accept) throws Exception {
+        Settings.Service reporting = settings.services().get(settings.services().size() - 1);
+        HttpRequest request = HttpRequest.newBuilder(URI.create(reporting.uri() + "/api/v1" + path)).header("Accept", accept)
+                .header("Authorization", "Bearer " + DevKeys.in(settings.keys()).token(role)).timeout(Duration.ofMinutes(1)).GET().build();
+        HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        OpenApiContract.assertValid(request, null, response);
+        return response;
+    }
+
+    private static List<String> query(Settings settings, String database, String sql) throws Exception {
+        List<String> values = new java.util.ArrayList<>();
+        try (Connection connection = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + settings.postgresPort() + "/" + database,
+                PostgresProcess.SUPERUSER, PostgresProcess.PASSWORD);
+             Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+            while (rows.next()) {
+                values.add(rows.getString(1));
+            }
+        }
+        return values;
     }
 
     private static void assertCloudEventsOnEveryTopic(Settings settings, Plan plan) {

@@ -58,7 +58,7 @@ class SecurityAndPrivacyTest {
         UUID employer = Api.registerEmployer("horeca");
         UUID vacancy = Api.openVacancy(employer, "horeca");
         UUID fair = Api.recordJobFair("2025-03-12", List.of(employer));
-        for (String role : List.of(Roles.CASEWORKER, Roles.ANALYST, Roles.PERMIT_OFFICER, Roles.FINANCE, Roles.OPERATOR)) {
+        for (String role : List.of(Roles.CASEWORKER, Roles.ANALYST, Roles.RESEARCHER, Roles.PERMIT_OFFICER, Roles.FINANCE, Roles.OPERATOR)) {
             Api.as(role).get(EMPLOYERS).then().statusCode(403).contentType("application/problem+json");
             Api.as(role).get(EMPLOYERS + "/" + employer).then().statusCode(403);
             Api.as(role).get(EMPLOYERS + "/" + employer + "/history").then().statusCode(403);
@@ -74,7 +74,7 @@ class SecurityAndPrivacyTest {
             Api.as(role).body(Map.of("participantId", UUID.randomUUID().toString(), "employerId", employer.toString(), "metOn", "2025-03-12"))
                     .post(JOB_FAIRS + "/" + fair + "/meetings").then().statusCode(403);
         }
-        for (String role : List.of(Roles.ANALYST, Roles.PERMIT_OFFICER, Roles.FINANCE, Roles.OPERATOR)) {
+        for (String role : List.of(Roles.ANALYST, Roles.RESEARCHER, Roles.PERMIT_OFFICER, Roles.FINANCE, Roles.OPERATOR)) {
             Api.as(role).get(VACANCIES).then().statusCode(403);
             Api.as(role).get(VACANCIES + "/" + vacancy).then().statusCode(403);
         }

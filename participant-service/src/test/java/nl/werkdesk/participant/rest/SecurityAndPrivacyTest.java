@@ -49,7 +49,8 @@ class SecurityAndPrivacyTest {
     @Test
     void refusesEveryOtherRoleWith403() {
         UUID id = Api.register("Willinklaan");
-        for (String role : List.of(Roles.ANALYST, Roles.EMPLOYER_LIAISON, Roles.PERMIT_OFFICER, Roles.FINANCE, Roles.OPERATOR)) {
+        for (String role : List.of(Roles.ANALYST, Roles.RESEARCHER, Roles.EMPLOYER_LIAISON, Roles.PERMIT_OFFICER, Roles.FINANCE,
+                Roles.OPERATOR)) {
             Api.as(role).get(PARTICIPANTS).then().statusCode(403).contentType("application/problem+json");
             Api.as(role).get(PARTICIPANTS + "/" + id).then().statusCode(403);
             Api.as(role).body(Api.intake("2025-02-10")).post(PARTICIPANTS + "/" + id + "/intake").then().statusCode(403);

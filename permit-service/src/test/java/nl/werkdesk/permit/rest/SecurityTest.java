@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class SecurityTest {
 
-    static final List<String> OTHER_ROLES = List.of(Roles.CASEWORKER, Roles.ANALYST, Roles.EMPLOYER_LIAISON, Roles.FINANCE, Roles.OPERATOR);
+    static final List<String> OTHER_ROLES = List.of(Roles.CASEWORKER, Roles.ANALYST, Roles.RESEARCHER, Roles.EMPLOYER_LIAISON, Roles.FINANCE,
+            Roles.OPERATOR);
 
     @Test
     void refusesARequestWithoutAValidTokenWith401() {

@@ -38,7 +38,8 @@ class SecurityTest {
     @Test
     void refusesEveryOtherRoleWith403() {
         UUID id = Api.start(Api.startBody(Pilot.jobOnTwv("Willinklaan", "Amsterdam"), Pilot.START));
-        for (String role : List.of(Roles.ANALYST, Roles.EMPLOYER_LIAISON, Roles.PERMIT_OFFICER, Roles.FINANCE, Roles.OPERATOR)) {
+        for (String role : List.of(Roles.ANALYST, Roles.RESEARCHER, Roles.EMPLOYER_LIAISON, Roles.PERMIT_OFFICER, Roles.FINANCE,
+                Roles.OPERATOR)) {
             Api.as(role).get(PLACEMENTS).then().statusCode(403).contentType("application/problem+json");
             Api.as(role).get(PLACEMENTS + "/" + id).then().statusCode(403);
             Api.as(role).body(Api.startBody(id, id, id, Pilot.START)).post(PLACEMENTS).then().statusCode(403);

@@ -20,6 +20,7 @@ import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
@@ -43,7 +44,8 @@ class ContractCatalogTest {
     static final Set<String> PERSONAL = Set.of("name", "fullName", "dateOfBirth", "birthDate", "nationality", "vNumber",
             "phone", "email", "bsn", "contactPerson", "address");
     /** Values a sample needs to satisfy a schema's pattern. */
-    static final Map<String, Object> SAMPLE_TEXT = Map.of("kvkNumber", "12345678", "languages", "ar");
+    static final Map<String, Object> SAMPLE_TEXT = Map.of("kvkNumber", "12345678", "languages", "ar", "format", "csv",
+            "generalisations", "enrolment-month-to-quarter", "sha256", "0123456789abcdef".repeat(4));
 
     static Stream<EventType> eventTypes() {
         return Catalogs.ALL.stream().flatMap(catalog -> catalog.types().stream());
@@ -127,6 +129,9 @@ class ContractCatalogTest {
         }
         if (type == LocalDate.class) {
             return LocalDate.of(2025, 3, 3);
+        }
+        if (type == Instant.class) {
+            return Instant.parse("2025-03-03T09:15:30Z");
         }
         if (type == String.class) {
             return SAMPLE_TEXT.getOrDefault(name, "Willinklaan");

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -68,6 +69,22 @@ class OpenApiConventionsTest {
         assertNull(thing.getProperties().get("count").getType(), "a reference says its type through its target");
         assertEquals("#/components/schemas/Count", thing.getProperties().get("count").getRef());
         assertNull(document.getComponents().getSchemas().get("RepairRequest").getRequired(), "request schemas keep their own required");
+    }
+
+    @Test
+    void letsAReferenceSayItsTypeAndANullableEnumerationHoldNull() {
+        OpenAPI document = document("/api/v1/things/{thingId}/repairs", OASFactory.createPathItem().POST(command()));
+        Schema thing = document.getComponents().getSchemas().get("Thing");
+        thing.addProperty("count", OASFactory.createSchema().addType(SchemaType.OBJECT).ref("#/components/schemas/NumberOrText"));
+        thing.addProperty("colour", OASFactory.createSchema().type(List.of(SchemaType.STRING, SchemaType.NULL))
+                .enumeration(List.of("red", "green")));
+        thing.addProperty("size", OASFactory.createSchema().addType(SchemaType.STRING).enumeration(List.of("small", "large")));
+
+        new OpenApiConventions().filterOpenAPI(document);
+
+        assertNull(thing.getProperties().get("count").getType(), "a reference's type is its target's");
+        assertEquals(Arrays.asList("red", "green", null), thing.getProperties().get("colour").getEnumeration());
+        assertEquals(List.of("small", "large"), thing.getProperties().get("size").getEnumeration(), "not nullable: no null");
     }
 
     @Test

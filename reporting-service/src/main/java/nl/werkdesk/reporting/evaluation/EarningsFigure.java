@@ -52,16 +52,8 @@ public final class EarningsFigure {
 
     private static List<EarningsMonth> months(List<Placement> started, List<Money> money, LocalDate firstDate, LocalDate asOf, int maxMonths) {
         List<EarningsMonth> months = new ArrayList<>();
-        if (firstDate == null || firstDate.isAfter(asOf)) {
-            return months;
-        }
-        YearMonth last = YearMonth.from(asOf);
-        YearMonth first = YearMonth.from(firstDate);
-        if (first.plusMonths(maxMonths).isBefore(last.plusMonths(1))) {
-            first = last.minusMonths(maxMonths - 1L);
-        }
-        for (YearMonth month = first; !month.isAfter(last); month = month.plusMonths(1)) {
-            LocalDate through = month.atEndOfMonth().isAfter(asOf) ? asOf : month.atEndOfMonth();
+        for (YearMonth month : EvaluationFacts.months(firstDate, asOf, maxMonths)) {
+            LocalDate through = EvaluationFacts.through(month, asOf);
             long wages = 0;
             for (Placement placement : started) {
                 LocalDate until = placement.workedUntil(asOf);

@@ -13,11 +13,13 @@ import nl.werkdesk.reporting.evaluation.EvaluationFacts.Money;
 import nl.werkdesk.reporting.evaluation.EvaluationFacts.Participant;
 import nl.werkdesk.reporting.evaluation.EvaluationFacts.Permit;
 import nl.werkdesk.reporting.evaluation.EvaluationFacts.Placement;
+import nl.werkdesk.reporting.evaluation.EvaluationFacts.Spending;
 import nl.werkdesk.reporting.evaluation.EvaluationFacts.Terms;
 import nl.werkdesk.reporting.evaluation.EvaluationResponses.ActivityGroups;
 import nl.werkdesk.reporting.evaluation.EvaluationResponses.Earnings;
 import nl.werkdesk.reporting.evaluation.EvaluationResponses.EvaluationScope;
 import nl.werkdesk.reporting.evaluation.EvaluationResponses.PlacementRetention;
+import nl.werkdesk.reporting.evaluation.EvaluationResponses.Spend;
 import nl.werkdesk.reporting.evaluation.EvaluationResponses.TimeToFirstPlacement;
 import nl.werkdesk.reporting.evaluation.EvaluationResponses.TwvBurden;
 import nl.werkdesk.reporting.metrics.MetricsQueries;
@@ -67,6 +69,17 @@ public class Evaluation {
             UNION ALL SELECT booked_on, amount_cents FROM bookings
             UNION ALL SELECT corrected_on, amount_cents FROM corrections""";
 
+    /** The first enrolment or booking of the scope (where a series starts, the row without a category), then every dated amount. */
+    private static final String SPENDING = """
+            SELECT LEAST((SELECT min(registered_on) FROM cohort), (SELECT min(booked_on) FROM bookings)), CAST(NULL AS text),
+                   CAST(NULL AS bigint)
+            UNION ALL SELECT booked_on, category, amount_cents FROM bookings
+            UNION ALL SELECT corrected_on, category, amount_cents FROM corrections""";
+    /** The budget allocated to the phases of the scope (%s: the condition on them) by asOf. */
+    private static final String ALLOCATIONS = """
+            SELECT a.allocated_on, a.amount_cents FROM budget_allocation_facts a JOIN live ON a.generation = live.generation
+             WHERE a.allocated_on <= :asOf %s""";
+
     private final ReportingModule.Config config;
 
     Evaluation(ReportingModule.Config config) {
@@ -104,6 +117,19 @@ public class Evaluation {
             LocalDate first = rows.isEmpty() ? null : date(rows.get(0)[0]);
             List<Money> amounts = rows.stream().skip(1).map(row -> new Money(date(row[0]), ((Number) row[1]).longValue())).toList();
             return EarningsFigure.compute(placements, amounts, first, scope.asOf(), config.maxMonths(), EvaluationScope.of(scope, suppression));
+        }));
+    }
+
+    public Uni<Spend> spend(Scope scope, Suppression suppression) {
+        Sql spending = MetricsQueries.bindMoney(MetricsQueries.participantsOf(scope).append(", " + MetricsQueries.moneyCtes(scope)), scope)
+                .append(SPENDING);
+        Sql allocations = MetricsQueries.participantsOf(scope).append(ALLOCATIONS.formatted(MetricsQueries.budgetPhases(scope)));
+        return spending.list().chain(rows -> allocations.list().map(budget -> {
+            LocalDate first = rows.stream().filter(row -> row[1] == null).findFirst().map(row -> date(row[0])).orElse(null);
+            List<Spending> amounts = rows.stream().filter(row -> row[1] != null)
+                    .map(row -> new Spending(date(row[0]), (String) row[1], ((Number) row[2]).longValue())).toList();
+            List<Money> allocated = budget.stream().map(row -> new Money(date(row[0]), ((Number) row[1]).longValue())).toList();
+            return SpendFigure.compute(amounts, allocated, first, scope.asOf(), config.maxMonths(), EvaluationScope.of(scope, suppression));
         }));
     }
 

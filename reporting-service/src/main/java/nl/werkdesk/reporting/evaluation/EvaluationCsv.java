@@ -1,11 +1,14 @@
 package nl.werkdesk.reporting.evaluation;
 
+import java.util.Arrays;
 import java.util.List;
+import nl.werkdesk.contracts.programme.ExpenditureCategory;
 import nl.werkdesk.reporting.evaluation.EvaluationResponses.ActivityGroups;
 import nl.werkdesk.reporting.evaluation.EvaluationResponses.Earnings;
 import nl.werkdesk.reporting.evaluation.EvaluationResponses.KaplanMeierFigure;
 import nl.werkdesk.reporting.evaluation.EvaluationResponses.LeadTimes;
 import nl.werkdesk.reporting.evaluation.EvaluationResponses.PlacementRetention;
+import nl.werkdesk.reporting.evaluation.EvaluationResponses.Spend;
 import nl.werkdesk.reporting.evaluation.EvaluationResponses.Step;
 import nl.werkdesk.reporting.evaluation.EvaluationResponses.TimeToFirstPlacement;
 import nl.werkdesk.reporting.evaluation.EvaluationResponses.TwvBurden;
@@ -101,6 +104,26 @@ public final class EvaluationCsv {
                 .row("wagesPerEuroSpentAbsentReason", JsonNames.of(figure.wagesPerEuroSpentAbsentReason()));
         csv.table("month", "through", "cumulativeWagesCents", "cumulativeSpendCents");
         figure.months().forEach(month -> csv.row(month.month(), month.through(), month.cumulativeWagesCents(), month.cumulativeSpendCents()));
+        return csv.toString();
+    }
+
+    public static String of(Spend figure) {
+        Csv csv = Csv.withHeader("figure", "value")
+                .row("budgetCents", figure.budgetCents())
+                .row("budgetAbsentReason", JsonNames.of(figure.budgetAbsentReason()))
+                .row("spendToDateCents", figure.spendToDateCents());
+        csv.table("category", "spendCents");
+        figure.byCategory().forEach(category -> csv.row(JsonNames.of(category.category()), category.spendCents()));
+        List<String> header = new java.util.ArrayList<>(List.of("month", "through", "budgetCents", "spendCents"));
+        Arrays.stream(ExpenditureCategory.values()).forEach(category -> header.add(JsonNames.of(category) + ".spendCents"));
+        csv.table(header.toArray(String[]::new));
+        figure.months().forEach(month -> {
+            List<Object> cells = new java.util.ArrayList<>(List.of(month.month(), month.through()));
+            cells.add(month.budgetCents());
+            cells.add(month.spendCents());
+            month.byCategory().forEach(category -> cells.add(category.spendCents()));
+            csv.row(cells.toArray());
+        });
         return csv.toString();
     }
 

@@ -1,7 +1,9 @@
 package nl.werkdesk.reporting.evaluation;
 
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
@@ -40,7 +42,7 @@ public final class EvaluationFacts {
         }
 
         /** The terms in force on a day: the latest dated on or before it; null before the first. */
-        Terms termsOn(LocalDate day) {
+        public Terms termsOn(LocalDate day) {
             Terms inForce = null;
             for (Terms candidate : terms) {
                 if (candidate.from().isAfter(day)) {
@@ -83,6 +85,35 @@ public final class EvaluationFacts {
 
     /** An amount of money attributed to the scope on a date: a booking, or a correction on the day it was made. */
     public record Money(LocalDate on, long amountCents) {
+    }
+
+    /** Money spent in scope on a date, in a category (a correction in its booking's category, on the day it was made). */
+    public record Spending(LocalDate on, String category, long amountCents) {
+    }
+
+    /**
+     * The months of a series from the month of {@code firstDate} to that of asOf, at most {@code maxMonths} (the last ones
+     * when there would be more); none without a first date or when it lies after asOf.
+     */
+    static List<YearMonth> months(LocalDate firstDate, LocalDate asOf, int maxMonths) {
+        List<YearMonth> months = new ArrayList<>();
+        if (firstDate == null || firstDate.isAfter(asOf)) {
+            return months;
+        }
+        YearMonth last = YearMonth.from(asOf);
+        YearMonth first = YearMonth.from(firstDate);
+        if (first.plusMonths(maxMonths).isBefore(last.plusMonths(1))) {
+            first = last.minusMonths(maxMonths - 1L);
+        }
+        for (YearMonth month = first; !month.isAfter(last); month = month.plusMonths(1)) {
+            months.add(month);
+        }
+        return months;
+    }
+
+    /** The day a month's cumulative figures are taken: its last day, or asOf in the month of asOf. */
+    static LocalDate through(YearMonth month, LocalDate asOf) {
+        return month.atEndOfMonth().isAfter(asOf) ? asOf : month.atEndOfMonth();
     }
 
     static boolean onOrBefore(LocalDate date, LocalDate asOf) {

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import nl.werkdesk.contracts.participant.LeaveReason;
 import nl.werkdesk.contracts.placement.EndReason;
+import nl.werkdesk.contracts.programme.ExpenditureCategory;
 import nl.werkdesk.reporting.metrics.AbsentReason;
 import nl.werkdesk.reporting.metrics.Count;
 import nl.werkdesk.reporting.metrics.Scope;
@@ -237,5 +238,34 @@ public final class EvaluationResponses {
             @Schema(description = "Gross wages earned up to and including that day, in euro cents") long cumulativeWagesCents,
             @Schema(description = "Spend to date on that day (bookings and corrections dated up to it), in euro cents")
             long cumulativeSpendCents) {
+    }
+
+    @Schema(name = "Spend", description = "Spend by category over time against the budget. Spend is scoped as the summary's "
+            + "spendToDateCents (a location scope counts only what was booked at that location); a correction counts from the day it "
+            + "was made, in its booking's category. Budget is allocated per phase for the whole programme: none in a location scope.")
+    public record Spend(
+            EvaluationScope scope,
+            @Schema(description = "Budget allocated on or before asOf to the phases of the scope, in euro cents, as the summary's "
+                    + "budgetCents; null, with budgetAbsentReason, in a location scope", nullable = true) Long budgetCents,
+            @Schema(description = "Why budgetCents is null (programme-wide); null when it is given", nullable = true)
+            AbsentReason budgetAbsentReason,
+            @Schema(description = "Expenditure in scope as of asOf, in euro cents, as the summary's spendToDateCents") long spendToDateCents,
+            @Schema(description = "Spend to date per category, every category in a fixed order") List<CategorySpend> byCategory,
+            @Schema(description = "At each month's end (the last month: asOf), from the month of the first enrolment or booking in "
+                    + "scope: the budget allocated and the spend by then") List<SpendMonth> months) {
+    }
+
+    @Schema(name = "CategorySpend")
+    public record CategorySpend(ExpenditureCategory category, @Schema(description = "In euro cents") long spendCents) {
+    }
+
+    @Schema(name = "SpendMonth")
+    public record SpendMonth(
+            @Schema(description = "The month, yyyy-mm", examples = "2025-10", pattern = "^[0-9]{4}-[0-9]{2}$") String month,
+            @Schema(description = "The day the cumulative figures are taken: the month's last day, or asOf") LocalDate through,
+            @Schema(description = "Budget allocated on or before that day, in euro cents; null in a location scope", nullable = true)
+            Long budgetCents,
+            @Schema(description = "Spend on or before that day (bookings and corrections dated up to it), in euro cents") long spendCents,
+            @Schema(description = "The same per category") List<CategorySpend> byCategory) {
     }
 }

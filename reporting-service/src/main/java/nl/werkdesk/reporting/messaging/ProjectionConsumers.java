@@ -31,30 +31,30 @@ public class ProjectionConsumers {
     @Incoming("participants")
     public Uni<Void> onParticipantEvent(Message<String> message) {
         return consumer.consume("reporting-participants", message, ParticipantEvent.CATALOG, ParticipantEvent.class,
-                incoming -> facts.project(incoming.event(), incoming.sequence()));
+                incoming -> facts.project(incoming.eventId(), incoming.event(), incoming.sequence()));
     }
 
     @Incoming("employers")
     public Uni<Void> onEmployerEvent(Message<String> message) {
         return consumer.consume("reporting-employers", message, EmployerEvent.CATALOG, EmployerEvent.class,
-                incoming -> facts.project(incoming.event(), incoming.sequence()));
+                incoming -> facts.project(incoming.eventId(), incoming.event(), incoming.sequence()));
     }
 
     @Incoming("permits")
     public Uni<Void> onPermitEvent(Message<String> message) {
         return consumer.consume("reporting-permits", message, PermitEvent.CATALOG, PermitEvent.class,
-                incoming -> facts.project(incoming.event(), incoming.sequence()));
+                incoming -> facts.project(incoming.eventId(), incoming.event(), incoming.sequence()));
     }
 
     @Incoming("placements")
     public Uni<Void> onPlacementEvent(Message<String> message) {
         return consumer.consume("reporting-placements", message, PlacementEvent.CATALOG, PlacementEvent.class,
-                incoming -> facts.project(incoming.event(), incoming.sequence()));
+                incoming -> facts.project(incoming.eventId(), incoming.event(), incoming.sequence()));
     }
 
     @Incoming("programme")
     public Uni<Void> onProgrammeEvent(Message<String> message) {
         return consumer.consume("reporting-programme", message, ProgrammeEvent.CATALOG, ProgrammeEvent.class,
-                incoming -> facts.project(incoming.event(), incoming.sequence()));
+                incoming -> facts.project(incoming.eventId(), incoming.event(), incoming.sequence()));
     }
 }

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import nl.werkdesk.contracts.Topics;
 
 /**
  * The metrics as SQL over the facts of the live generation. "As of" is a condition on the facts' business dates,
@@ -31,6 +32,10 @@ public class MetricsQueries {
     }
 
     public record MonthRow(YearMonth month, long enrolled, long placed, long activePlacements, long spendCents) {
+    }
+
+    /** The events of a topic that established facts, dated on or before a date, and the latest of their dates. */
+    public record TopicEvents(String topic, long events, LocalDate latest) {
     }
 
     public static final String LIVE = "live AS (SELECT live_generation AS generation FROM projection_state WHERE id = 1)";
@@ -103,6 +108,10 @@ public class MetricsQueries {
     private static final String FIRST_DATE = """
             SELECT LEAST((SELECT min(registered_on) FROM cohort), (SELECT min(booked_on) FROM bookings))""";
 
+    private static final String PROVENANCE = """
+            SELECT e.topic, count(*), max(e.occurred_on) FROM event_facts e JOIN live ON e.generation = live.generation
+             WHERE e.occurred_on <= :asOf GROUP BY e.topic""";
+
     private static final String LOCATIONS = """
             SELECT DISTINCT p.location FROM participant_facts p JOIN live ON p.generation = live.generation
              WHERE p.registered_on IS NOT NULL ORDER BY p.location""";
@@ -115,12 +124,16 @@ public class MetricsQueries {
     }
 
     public Uni<Money> money(Scope scope) {
-        String budgetPhases = scope.budgetPhases() == null ? ""
+        Sql sql = moneyOf(scope).append(MONEY.formatted(budgetPhases(scope)));
+        return sql.single().map(row -> new Money(number(row[0]), number(row[1])));
+    }
+
+    /** The condition on budget_allocation_facts a that keeps the allocations to the phases of the scope. */
+    public static String budgetPhases(Scope scope) {
+        return scope.budgetPhases() == null ? ""
                 : scope.budgetPhases().isEmpty() ? "AND false"
                 // Phase numbers come from the configuration, never from the request: safe to write into the SQL.
                 : "AND a.phase IN (" + scope.budgetPhases().stream().map(String::valueOf).collect(Collectors.joining(", ")) + ")";
-        Sql sql = moneyOf(scope).append(MONEY.formatted(budgetPhases));
-        return sql.single().map(row -> new Money(number(row[0]), number(row[1])));
     }
 
     public Uni<Map<String, Long>> placementsBySector(Scope scope) {
@@ -159,6 +172,19 @@ public class MetricsQueries {
                 .map(rows -> rows.stream().map(row -> (String) row[0]).toList());
     }
 
+    /**
+     * Per topic (every topic of {@link Topics#ALL}, in that order), the events the live projections rest on that are dated on
+     * or before {@code asOf}, and the latest of their business dates.
+     */
+    public Uni<List<TopicEvents>> provenance(LocalDate asOf) {
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        parameters.put("asOf", asOf);
+        return new Sql("WITH " + LIVE + " " + PROVENANCE, parameters).list().map(rows -> Topics.ALL.stream().map(topic -> rows.stream()
+                .filter(row -> topic.equals(row[0])).findFirst()
+                .map(row -> new TopicEvents(topic, number(row[1]), date(new Object[] {row[2]})))
+                .orElse(new TopicEvents(topic, 0, null))).toList());
+    }
+
     /** WITH live, cohort: the participants of the scope enrolled on or before its date, with all their facts. */
     public static Sql participantsOf(Scope scope) {
         StringBuilder where = new StringBuilder("p.registered_on IS NOT NULL AND p.registered_on <= :asOf");
@@ -188,7 +214,10 @@ public class MetricsQueries {
         return bindMoney(sql, scope);
     }
 
-    /** The CTEs bookings (booking_id, amount_cents, booked_on) and corrections (amount_cents, corrected_on, booked_on) of the scope. */
+    /**
+     * The CTEs bookings (booking_id, amount_cents, booked_on, category) and corrections (amount_cents, corrected_on, booked_on,
+     * category: the booking's) of the scope.
+     */
     public static String moneyCtes(Scope scope) {
         StringBuilder where = new StringBuilder("b.booked_on <= :asOf");
         if (scope.location() != null) {
@@ -200,9 +229,9 @@ public class MetricsQueries {
         if (scope.cohort().to() != null) {
             where.append(" AND b.booked_on <= :cohortTo");
         }
-        return "bookings AS (SELECT b.booking_id, b.amount_cents, b.booked_on FROM expenditure_booking_facts b"
+        return "bookings AS (SELECT b.booking_id, b.amount_cents, b.booked_on, b.category FROM expenditure_booking_facts b"
                 + " JOIN live ON b.generation = live.generation WHERE " + where + "),"
-                + " corrections AS (SELECT k.amount_cents, k.corrected_on, b.booked_on FROM expenditure_correction_facts k"
+                + " corrections AS (SELECT k.amount_cents, k.corrected_on, b.booked_on, b.category FROM expenditure_correction_facts k"
                 + " JOIN live ON k.generation = live.generation JOIN bookings b ON b.booking_id = k.booking_id"
                 + " WHERE k.corrected_on <= :asOf)";
     }

@@ -39,7 +39,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/evaluation")
 @RolesAllowed({Roles.ANALYST, Roles.FINANCE})
 @Tag(name = "Evaluation", description = "The pilot's evaluation figures, as of any date: time to first placement and retention "
-        + "(Kaplan-Meier), activities and placement (Wilson intervals), the TWV burden, earnings against spend. JSON, or CSV "
+        + "(Kaplan-Meier), activities and placement (Wilson intervals), the TWV burden, earnings against spend, spend by category "
+        + "against the budget. JSON, or CSV "
         + "with Accept: text/csv: the single figures as figure;value rows, then each table after an empty line")
 @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
 public class EvaluationResource {
@@ -129,6 +130,21 @@ public class EvaluationResource {
     public Uni<Response> earnings(@BeanParam EvaluationParameters parameters, @Context HttpHeaders headers) {
         Scope scope = parameters.resolve(metrics, calendar.today());
         return respond(headers, evaluation.earnings(scope, suppression()), EvaluationCsv::of, "earnings", scope);
+    }
+
+    @GET
+    @Path("/spend")
+    @WithSession
+    @Operation(operationId = "getSpend", summary = "Spend by category over time against the budget",
+            description = "Spend to date per category, and at each month's end the budget allocated and the spend by then (in total "
+                    + "and per category), as the summary counts them: a correction from the day it was made, in its booking's category. "
+                    + "A location scope counts what was booked there and has no budget (programme-wide).")
+    @APIResponse(responseCode = "200", description = "The spend", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EvaluationResponses.Spend.class)),
+            @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING, description = CSV_DESCRIPTION))})
+    public Uni<Response> spend(@BeanParam EvaluationParameters parameters, @Context HttpHeaders headers) {
+        Scope scope = parameters.resolve(metrics, calendar.today());
+        return respond(headers, evaluation.spend(scope, suppression()), EvaluationCsv::of, "spend", scope);
     }
 
     /** Analysts see small counts suppressed; a caller with only the finance role sees them exactly. */

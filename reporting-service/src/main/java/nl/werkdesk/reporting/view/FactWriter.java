@@ -6,20 +6,29 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import nl.werkdesk.contracts.Catalogs;
+import nl.werkdesk.contracts.EventCatalog;
 import nl.werkdesk.contracts.IntegrationEvent;
+import nl.werkdesk.contracts.Sector;
 import nl.werkdesk.contracts.employer.EmployerEvent.CandidateMetEmployer;
 import nl.werkdesk.contracts.participant.ActivityType;
 import nl.werkdesk.contracts.participant.ParticipantEvent.ActivityCompleted;
 import nl.werkdesk.contracts.participant.ParticipantEvent.IntakeCompleted;
 import nl.werkdesk.contracts.participant.ParticipantEvent.ParticipantLeftPilot;
 import nl.werkdesk.contracts.participant.ParticipantEvent.ParticipantRegistered;
+import nl.werkdesk.contracts.participant.ParticipantEvent.ResidencePermitGranted;
 import nl.werkdesk.contracts.permit.PermitEvent.TwvEnded;
 import nl.werkdesk.contracts.permit.PermitEvent.TwvGranted;
 import nl.werkdesk.contracts.permit.PermitEvent.TwvNoLongerRequired;
@@ -43,15 +52,16 @@ import nl.werkdesk.contracts.programme.ProgrammeEvent.ExpenditureCorrected;
  * of the set of events, not of their order. Native upserts rather than find-then-persist for that reason: two
  * consumers may create the same row at the same time, and only INSERT ... ON CONFLICT settles that atomically.
  *
- * <p>Events that change no figure (relocation, residence status, erasure of personal data, employers and vacancies,
- * the other steps of a permit or placement) write nothing: the scope of a participant is where and when they
- * enrolled, and erasure leaves the pseudonymous facts as they are.
+ * <p>Events that change no figure (relocation, erasure of personal data, employers and vacancies, the other steps of a
+ * permit or placement) write nothing: the scope of a participant is where and when they enrolled, and erasure leaves the
+ * pseudonymous facts as they are. Every event that writes facts is also recorded with its topic and business date
+ * ({@code event_facts}), which the report's provenance counts.
  */
 @ApplicationScoped
 public class FactWriter {
 
-    /** An event with its place in its stream (ce_sequence). */
-    public record Sequenced(IntegrationEvent event, long sequence) {
+    /** An event with its id (ce_id) and its place in its stream (ce_sequence). */
+    public record Sequenced(UUID eventId, IntegrationEvent event, long sequence) {
     }
 
     /** One parameterised statement; {@code :generation} is bound per generation written. */
@@ -91,19 +101,34 @@ public class FactWriter {
     private final Map<String, Positional> positional = new ConcurrentHashMap<>();
 
     private static final String REGISTERED = """
-            INSERT INTO participant_facts (generation, participant_id, location, registered_on)
-            VALUES (:generation, :id, :location, :on)
-            ON CONFLICT (generation, participant_id) DO UPDATE SET location = excluded.location, registered_on = excluded.registered_on""";
+            INSERT INTO participant_facts (generation, participant_id, location, registered_on, asylum_track, w_document_type)
+            VALUES (:generation, :id, :location, :on, CAST(:track AS text), CAST(:document AS text))
+            ON CONFLICT (generation, participant_id) DO UPDATE SET location = excluded.location, registered_on = excluded.registered_on,
+               asylum_track = excluded.asylum_track, w_document_type = excluded.w_document_type""";
+    /** The earliest intake, with what it found (a later one, which participant-service refuses, would change nothing). */
     private static final String INTAKE = """
-            INSERT INTO participant_facts (generation, participant_id, intake_completed_on) VALUES (:generation, :id, :on)
+            INSERT INTO participant_facts (generation, participant_id, intake_completed_on, dutch_level, english_level, sector_preferences)
+            VALUES (:generation, :id, :on, CAST(:dutch AS text), CAST(:english AS text), CAST(:sectors AS text))
             ON CONFLICT (generation, participant_id) DO UPDATE
-               SET intake_completed_on = LEAST(participant_facts.intake_completed_on, excluded.intake_completed_on)""";
+               SET intake_completed_on = LEAST(participant_facts.intake_completed_on, excluded.intake_completed_on),
+                   dutch_level = CASE WHEN %1$s THEN excluded.dutch_level ELSE participant_facts.dutch_level END,
+                   english_level = CASE WHEN %1$s THEN excluded.english_level ELSE participant_facts.english_level END,
+                   sector_preferences = CASE WHEN %1$s THEN excluded.sector_preferences ELSE participant_facts.sector_preferences END"""
+            .formatted("participant_facts.intake_completed_on IS NULL OR excluded.intake_completed_on < participant_facts.intake_completed_on");
+    private static final String RESIDENCE_PERMIT = """
+            INSERT INTO participant_facts (generation, participant_id, residence_permit_granted_on) VALUES (:generation, :id, :on)
+            ON CONFLICT (generation, participant_id) DO UPDATE
+               SET residence_permit_granted_on = LEAST(participant_facts.residence_permit_granted_on, excluded.residence_permit_granted_on)""";
     /** The first activity of any kind, and the first of its kind (%1$s). */
     private static final String ACTIVITY = """
             INSERT INTO participant_facts (generation, participant_id, first_activity_on, %1$s) VALUES (:generation, :id, :on, :on)
             ON CONFLICT (generation, participant_id) DO UPDATE
                SET first_activity_on = LEAST(participant_facts.first_activity_on, excluded.first_activity_on),
                    %1$s = LEAST(participant_facts.%1$s, excluded.%1$s)""";
+    /** One row per activity event, to count them by kind. */
+    private static final String ACTIVITY_EVENT = """
+            INSERT INTO activity_facts (generation, event_id, participant_id, kind, completed_on)
+            VALUES (:generation, :eventId, :id, :kind, :on) ON CONFLICT DO NOTHING""";
     private static final String LEFT = """
             INSERT INTO participant_facts (generation, participant_id, left_on, left_reason) VALUES (:generation, :id, :on, :reason)
             ON CONFLICT (generation, participant_id) DO UPDATE SET left_on = excluded.left_on, left_reason = excluded.left_reason""";
@@ -116,10 +141,11 @@ public class FactWriter {
             ON CONFLICT (generation, permit_id) DO UPDATE
                SET requested_on = LEAST(permit_facts.requested_on, excluded.requested_on), via_intermediary = excluded.via_intermediary""";
     private static final String PLACEMENT_STARTED = """
-            INSERT INTO placement_facts (generation, placement_id, participant_id, sector, started_on, permit_id)
-            VALUES (:generation, :id, :participantId, :sector, :on, CAST(:permitId AS uuid))
+            INSERT INTO placement_facts (generation, placement_id, participant_id, sector, started_on, permit_id, contract_type)
+            VALUES (:generation, :id, :participantId, :sector, :on, CAST(:permitId AS uuid), CAST(:contractType AS text))
             ON CONFLICT (generation, placement_id) DO UPDATE
-               SET sector = excluded.sector, started_on = excluded.started_on, permit_id = excluded.permit_id""";
+               SET sector = excluded.sector, started_on = excluded.started_on, permit_id = excluded.permit_id,
+                   contract_type = excluded.contract_type""";
     /** Hours and wage from a date: as started, or as changed. */
     private static final String PLACEMENT_TERMS = """
             INSERT INTO placement_terms_facts (generation, placement_id, sequence, participant_id, effective_on, hours_per_week,
@@ -147,27 +173,48 @@ public class FactWriter {
     private static final String CORRECTION = """
             INSERT INTO expenditure_correction_facts (generation, correction_id, booking_id, amount_cents, corrected_on)
             VALUES (:generation, :id, :bookingId, :amount, :on) ON CONFLICT DO NOTHING""";
+    /** That an event established facts, with its topic and business date: what the report's provenance counts. */
+    private static final String EVENT = """
+            INSERT INTO event_facts (generation, event_id, topic, occurred_on) VALUES (:generation, :eventId, :topic, :on)
+            ON CONFLICT DO NOTHING""";
+    /** The topic of each kind of event, by its record class. */
+    private static final Map<Class<?>, String> TOPICS = new ConcurrentHashMap<>();
 
     /**
-     * The facts an event establishes; empty for events that change no figure. {@code sequence} is the event's place in
-     * its stream (ce_sequence), which tells two changes of a placement on one day apart.
+     * The facts an event establishes, and the record that it did; empty for events that change no figure. {@code eventId}
+     * keys the rows that are one per event; {@code sequence} is the event's place in its stream (ce_sequence), which tells
+     * two changes of a placement on one day apart.
      */
-    public static List<Statement> statements(IntegrationEvent event, long sequence) {
+    public static List<Statement> statements(UUID eventId, IntegrationEvent event, long sequence) {
+        List<Statement> facts = facts(eventId, event, sequence);
+        if (facts.isEmpty()) {
+            return facts;
+        }
+        List<Statement> all = new ArrayList<>(facts);
+        all.add(statement(EVENT, "eventId", eventId, "topic", topicOf(event), "on", event.occurredOn()));
+        return all;
+    }
+
+    private static List<Statement> facts(UUID eventId, IntegrationEvent event, long sequence) {
         if (event instanceof ParticipantRegistered registered) {
             return List.of(statement(REGISTERED, "id", registered.participantId(), "location", registered.location(),
-                    "on", registered.registeredOn()));
+                    "on", registered.registeredOn(), "track", JsonNames.of(registered.asylumTrack()),
+                    "document", JsonNames.of(registered.wDocumentType())));
         }
         if (event instanceof IntakeCompleted intake) {
-            return List.of(statement(INTAKE, "id", intake.participantId(), "on", intake.completedOn()));
+            return List.of(statement(INTAKE, "id", intake.participantId(), "on", intake.completedOn(),
+                    "dutch", JsonNames.of(intake.dutchLevel()), "english", JsonNames.of(intake.englishLevel()),
+                    "sectors", sectors(intake.sectorPreferences())));
+        }
+        if (event instanceof ResidencePermitGranted granted) {
+            return List.of(statement(RESIDENCE_PERMIT, "id", granted.participantId(), "on", granted.grantedOn()));
         }
         if (event instanceof ActivityCompleted activity) {
-            return List.of(statement(ACTIVITY.formatted(firstOfKind(activity.activity())), "id", activity.participantId(),
-                    "on", activity.completedOn()));
+            return activity(eventId, activity.participantId(), activity.activity(), activity.completedOn());
         }
         if (event instanceof CandidateMetEmployer met) {
             // Meeting an employer at a job fair is a job-fair activity of the participant, recorded by employer-service.
-            return List.of(statement(ACTIVITY.formatted(firstOfKind(ActivityType.JOB_FAIR)), "id", met.participantId(),
-                    "on", met.metOn()));
+            return activity(eventId, met.participantId(), ActivityType.JOB_FAIR, met.metOn());
         }
         if (event instanceof ParticipantLeftPilot left) {
             return List.of(statement(LEFT, "id", left.participantId(), "on", left.leftOn(), "reason", JsonNames.of(left.reason())));
@@ -197,7 +244,8 @@ public class FactWriter {
         if (event instanceof PlacementStarted started) {
             return List.of(statement(PLACEMENT_STARTED, "id", started.placementId(), "participantId", started.participantId(),
                             "sector", JsonNames.of(started.sector()), "on", started.startedOn(),
-                            "permitId", started.permitId() == null ? null : started.permitId().toString()),
+                            "permitId", started.permitId() == null ? null : started.permitId().toString(),
+                            "contractType", JsonNames.of(started.contractType())),
                     terms(started.placementId(), sequence, started.participantId(), started.startedOn(), started.hoursPerWeek(),
                             started.hourlyWageCents()));
         }
@@ -232,6 +280,27 @@ public class FactWriter {
         return List.of();
     }
 
+    private static List<Statement> activity(UUID eventId, UUID participantId, ActivityType kind, LocalDate on) {
+        return List.of(statement(ACTIVITY.formatted(firstOfKind(kind)), "id", participantId, "on", on),
+                statement(ACTIVITY_EVENT, "eventId", eventId, "id", participantId, "kind", JsonNames.of(kind), "on", on));
+    }
+
+    /** The sectors' JSON names in the order of {@link Sector}, joined by '|'; null for none. */
+    static String sectors(Set<Sector> preferences) {
+        if (preferences == null || preferences.isEmpty()) {
+            return null;
+        }
+        return Arrays.stream(Sector.values()).filter(preferences::contains).map(JsonNames::of).collect(Collectors.joining("|"));
+    }
+
+    /** The topic the event was published on: that of the catalog its record belongs to. */
+    static String topicOf(IntegrationEvent event) {
+        return TOPICS.computeIfAbsent(event.getClass(), type -> Catalogs.ALL.stream()
+                .filter(catalog -> catalog.byName(type.getSimpleName()).map(known -> known.javaType().equals(type)).orElse(false))
+                .map(EventCatalog::topic).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(type.getName() + " is in no catalog")));
+    }
+
     private static String firstOfKind(ActivityType kind) {
         return switch (kind) {
             case APPLICATION_TRAINING -> "first_application_training_on";
@@ -250,8 +319,8 @@ public class FactWriter {
     }
 
     /** Writes the event's facts into every given generation, in the caller's transaction. */
-    public Uni<Void> write(IntegrationEvent event, long sequence, List<Integer> generations) {
-        List<Statement> statements = statements(event, sequence);
+    public Uni<Void> write(UUID eventId, IntegrationEvent event, long sequence, List<Integer> generations) {
+        List<Statement> statements = statements(eventId, event, sequence);
         if (statements.isEmpty() || generations.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
@@ -278,7 +347,7 @@ public class FactWriter {
     public Uni<Void> writeAll(SqlConnection connection, List<Sequenced> events, int generation) {
         Map<String, List<Tuple>> batches = new LinkedHashMap<>();
         for (Sequenced event : events) {
-            for (Statement statement : statements(event.event(), event.sequence())) {
+            for (Statement statement : statements(event.eventId(), event.event(), event.sequence())) {
                 Positional sql = positional.computeIfAbsent(statement.sql(), Positional::of);
                 batches.computeIfAbsent(sql.sql(), ignored -> new ArrayList<>()).add(sql.bind(statement, generation));
             }
@@ -293,12 +362,12 @@ public class FactWriter {
      * Writes the event's facts into the live generation and, while a rebuild runs, into the one it fills too: so the
      * new generation misses nothing that arrives while the rebuild reads the topics from the beginning.
      */
-    public Uni<Void> project(IntegrationEvent event, long sequence) {
-        if (statements(event, sequence).isEmpty()) {
+    public Uni<Void> project(UUID eventId, IntegrationEvent event, long sequence) {
+        if (facts(eventId, event, sequence).isEmpty()) {
             return Uni.createFrom().voidItem();
         }
         return ProjectionState.<ProjectionState>findById(ProjectionState.ID)
-                .chain(state -> write(event, sequence, targetsOf(state)));
+                .chain(state -> write(eventId, event, sequence, targetsOf(state)));
     }
 
     private static Statement statement(String sql, Object... namesAndValues) {

@@ -9,7 +9,10 @@ import jakarta.persistence.Table;
 import java.time.LocalDate;
 import java.util.UUID;
 
-/** A participant's enrolment (which fixes their scope: location and phase), intake, first activities and leaving. */
+/**
+ * A participant's enrolment (which fixes their scope: location and phase), intake, first activities, leaving, and the
+ * non-identifying attributes the researcher's export shows.
+ */
 @Entity
 @Table(name = "participant_facts")
 @IdClass(FactId.class)
@@ -52,4 +55,27 @@ public class ParticipantFact extends PanacheEntityBase {
     /** The leave reason's JSON name, e.g. found-work-elsewhere. */
     @Column(name = "left_reason")
     public String leftReason;
+
+    /** The asylum procedure's track, e.g. high-recognition-chance. */
+    @Column(name = "asylum_track")
+    public String asylumTrack;
+
+    /** W or W2. */
+    @Column(name = "w_document_type")
+    public String wDocumentType;
+
+    /** At the intake: none, or a CEFR level (A1 ... C2). */
+    @Column(name = "dutch_level")
+    public String dutchLevel;
+
+    @Column(name = "english_level")
+    public String englishLevel;
+
+    /** At the intake: the sectors' JSON names in the order of the Sector enumeration, joined by '|'; null for none. */
+    @Column(name = "sector_preferences")
+    public String sectorPreferences;
+
+    /** The IND granted asylum: a status holder from this day. */
+    @Column(name = "residence_permit_granted_on")
+    public LocalDate residencePermitGrantedOn;
 }

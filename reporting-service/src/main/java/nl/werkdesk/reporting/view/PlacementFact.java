@@ -49,4 +49,8 @@ public class PlacementFact extends PanacheEntityBase {
     /** The TWV the placement rests on; null for a status holder. */
     @Column(name = "permit_id")
     public UUID permitId;
+
+    /** The contract type's JSON name, e.g. temporary-via-agency. */
+    @Column(name = "contract_type")
+    public String contractType;
 }

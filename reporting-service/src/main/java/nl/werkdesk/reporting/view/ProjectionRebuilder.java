@@ -57,7 +57,8 @@ public class ProjectionRebuilder {
              WHERE generation = $1 AND status = $7""";
     /** Every table of facts: each row carries its generation. */
     public static final List<String> FACT_TABLES = List.of("participant_facts", "permit_facts", "placement_facts",
-            "placement_terms_facts", "budget_allocation_facts", "expenditure_booking_facts", "expenditure_correction_facts");
+            "placement_terms_facts", "budget_allocation_facts", "expenditure_booking_facts", "expenditure_correction_facts", "activity_facts",
+            "event_facts");
 
     private final Map<String, Object> kafkaConfig;
     private final ReportingModule.Config.Rebuild config;
@@ -238,7 +239,7 @@ public class ProjectionRebuilder {
         try {
             CloudEvent cloudEvent = CloudEventCodec.read(record.headers(), record.value());
             return codec.decode(cloudEvent, catalog.get(), IntegrationEvent.class)
-                    .map(event -> new FactWriter.Sequenced(event, cloudEvent.sequence()));
+                    .map(event -> new FactWriter.Sequenced(cloudEvent.id(), event, cloudEvent.sequence()));
         } catch (CloudEventCodec.Unreadable unreadable) {
             return Optional.empty();
         }

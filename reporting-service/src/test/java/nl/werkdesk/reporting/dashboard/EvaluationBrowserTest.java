@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The evaluation page in a real headless browser (Debian's chromium driven by npm's playwright-core, installed as for
  * {@link DashboardBrowserTest}) against this service with {@link EvaluationCohort}'s data: what it shows for a location
- * as of a date, that changing the as-of date or the location changes the figures, no console errors, and a screenshot in
- * target/evaluation.png.
+ * as of a date, that changing the as-of date or the location changes the figures, that its link opens the printable report
+ * of the scope, no console errors, and a screenshot in target/evaluation.png.
  */
 @QuarkusTest
 class EvaluationBrowserTest {
@@ -72,6 +72,11 @@ class EvaluationBrowserTest {
         assertEquals("[\"2025-03\",\"2025-04\",\"2025-05\",\"2025-06\",\"2025-07\",\"2025-08\",\"2025-09\",\"2025-10\"]",
                 earnings.get("labels").toString());
         assertEquals(4000, earnings.get("datasets").get(1).get("data").get(7).asInt());
+
+        JsonNode report = shown.get("report");
+        assertEquals("Werkdesk pilot: report as of 31 October 2025", report.get("title").asText(), "the report link opens the report");
+        assertEquals(cohort.location + " · all phases · as of 2025-10-31", report.get("scope").asText(), "of the scope shown");
+        assertEquals(10, report.get("sections").asInt());
 
         JsonNode earlier = shown.get("earlier");
         assertEquals("Figures as of 2025-06-30 · " + cohort.location + " · all phases", earlier.get("status").asText());

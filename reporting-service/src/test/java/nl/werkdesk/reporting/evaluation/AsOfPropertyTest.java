@@ -293,7 +293,9 @@ class AsOfPropertyTest {
                 case "placement-retention" -> retention();
                 case "activities" -> activities();
                 case "twv-burden" -> twvBurden();
-                default -> earnings();
+                case "earnings" -> earnings();
+                case "spend" -> spend();
+                default -> throw new IllegalArgumentException("no reference for the figure " + name);
             };
         }
 
@@ -542,6 +544,39 @@ class AsOfPropertyTest {
             }
             figure.put("months." + index + ".month", null);
             return figure;
+        }
+
+        /** The cohort books training only, at its location: no budget there, every other category nothing. */
+        Map<String, Object> spend() {
+            Map<String, Object> figure = new LinkedHashMap<>();
+            figure.put("budgetCents", null);
+            figure.put("budgetAbsentReason", "programme-wide");
+            figure.put("spendToDateCents", spendThrough(asOf));
+            byCategory(figure, "byCategory.", spendThrough(asOf));
+            LocalDate first = registered.values().stream().min(Comparator.naturalOrder()).orElse(null);
+            for (LocalDate booked : bookingDates) {
+                first = first == null || booked.isBefore(first) ? booked : first;
+            }
+            int index = 0;
+            if (first != null) {
+                for (YearMonth month = YearMonth.from(first); !month.isAfter(YearMonth.from(asOf)); month = month.plusMonths(1), index++) {
+                    LocalDate through = month.atEndOfMonth().isAfter(asOf) ? asOf : month.atEndOfMonth();
+                    figure.put("months." + index + ".month", month.toString());
+                    figure.put("months." + index + ".through", through.toString());
+                    figure.put("months." + index + ".budgetCents", null);
+                    figure.put("months." + index + ".spendCents", spendThrough(through));
+                    byCategory(figure, "months." + index + ".byCategory.", spendThrough(through));
+                }
+            }
+            figure.put("months." + index + ".month", null);
+            return figure;
+        }
+
+        private static void byCategory(Map<String, Object> figure, String prefix, long training) {
+            for (ExpenditureCategory category : ExpenditureCategory.values()) {
+                figure.put(prefix + category.ordinal() + ".category", category.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+                figure.put(prefix + category.ordinal() + ".spendCents", category == ExpenditureCategory.TRAINING ? training : 0L);
+            }
         }
 
         /** In work on the day: started, before the end (the first day out) and on or before the last day counted. */

@@ -206,6 +206,35 @@ class EvaluationFiguresTest {
     }
 
     @Test
+    void givesSpendByCategoryOverTimeAsTheSummaryCountsItAndTheBudgetOnlyForTheProgramme() {
+        // At the location: staff 3000.00 on 03-15, reversed by 1000.00 on 10-20; job fairs 2000.00 on 09-10. The programme-wide
+        // booking does not count here, and a location has no budget.
+        JsonPath figure = evaluation(Roles.ANALYST, "spend", at("2025-10-31"));
+        assertNull(figure.get("budgetCents"));
+        assertEquals("programme-wide", figure.getString("budgetAbsentReason"));
+        assertEquals(400_000, figure.getLong("spendToDateCents"));
+        assertEquals(List.of("werkdesk-staff", "training", "intermediary-fees", "job-fairs", "language-courses", "other"),
+                figure.getList("byCategory.category"));
+        assertEquals(List.of(200_000, 0, 0, 200_000, 0, 0), figure.getList("byCategory.spendCents"));
+        assertEquals(List.of("2025-03", "2025-04", "2025-05", "2025-06", "2025-07", "2025-08", "2025-09", "2025-10"),
+                figure.getList("months.month"));
+        assertEquals(List.of(300_000, 300_000, 300_000, 300_000, 300_000, 300_000, 500_000, 400_000), figure.getList("months.spendCents"));
+        assertEquals(List.of(300_000, 0, 0, 200_000, 0, 0), figure.getList("months[6].byCategory.spendCents"));
+        assertNull(figure.get("months[7].budgetCents"));
+        assertEquals(evaluation(Roles.ANALYST, "earnings", at("2025-10-31")).getList("months.cumulativeSpendCents"),
+                figure.getList("months.spendCents"), "as the earnings count it");
+
+        Map<String, String> programme = Map.of("asOf", "2025-10-31");
+        JsonPath all = evaluation(Roles.ANALYST, "spend", programme);
+        JsonPath summary = metric(Roles.ANALYST, "summary", programme);
+        assertEquals(summary.getLong("budgetCents"), all.getLong("budgetCents"));
+        assertEquals(summary.getLong("spendToDateCents"), all.getLong("spendToDateCents"));
+        assertEquals(all.getLong("budgetCents"), all.getLong("months[-1].budgetCents"));
+        assertEquals(all.getLong("spendToDateCents"), all.getList("byCategory.spendCents", Long.class).stream().mapToLong(Long::longValue).sum(),
+                "the categories add up");
+    }
+
+    @Test
     void givesNoBudgetOrRatioToMoneyAtALocationWhereNothingWasSpentAndSaysWhy() {
         JsonPath summary = metric(Roles.FINANCE, "summary", at("2025-10-31"));
         assertNull(summary.get("budgetCents"));

@@ -5,6 +5,7 @@ import static nl.werkdesk.reporting.Api.EVALUATION;
 import static nl.werkdesk.reporting.Api.EVALUATION_FIGURES;
 import static nl.werkdesk.reporting.Api.LEDGER;
 import static nl.werkdesk.reporting.Api.METRICS;
+import static nl.werkdesk.reporting.Api.MICRODATA;
 import static nl.werkdesk.reporting.Api.REBUILDS;
 import static nl.werkdesk.reporting.Api.as;
 import static org.hamcrest.Matchers.containsString;
@@ -19,11 +20,15 @@ import nl.werkdesk.eventsourcing.http.Roles;
 import nl.werkdesk.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 
-/** Who may do what: analysts read metrics only, finance keeps the ledger, operators rebuild; 401 without a valid token. */
+/**
+ * Who may do what: analysts read metrics only, finance keeps the ledger, operators rebuild, only researchers read the records
+ * per participant; 401 without a valid token.
+ */
 @QuarkusTest
 class SecurityTest {
 
     static final Map<String, Object> ALLOCATION = Map.of("phase", 1, "amountCents", 1, "allocatedOn", "2025-01-02");
+    static final List<String> MICRODATA_PATHS = List.of(MICRODATA, MICRODATA + "/codebook");
     static final List<String> METRICS_PATHS = List.of("summary", "funnel", "placements-by-sector", "placements-by-location", "monthly",
             "filters");
 
@@ -38,6 +43,7 @@ class SecurityTest {
             request.get(METRICS + "/summary").then().statusCode(401).contentType("application/problem+json")
                     .header("WWW-Authenticate", "Bearer");
             request.get(EVALUATION + "/earnings").then().statusCode(401);
+            MICRODATA_PATHS.forEach(path -> request.get(path).then().statusCode(401).contentType("application/problem+json"));
             request.get(LEDGER).then().statusCode(401);
             request.body(ALLOCATION).post(LEDGER + "/budget-allocations").then().statusCode(401);
             request.post(REBUILDS).then().statusCode(401);
@@ -80,6 +86,27 @@ class SecurityTest {
             as(role).body(ALLOCATION).post(LEDGER + "/budget-allocations").then().statusCode(403);
             as(role).get(REBUILDS).then().statusCode(403);
         }
+    }
+
+    @Test
+    void letsOnlyTheResearcherReadTheRecordsAndTheCodebook() {
+        MICRODATA_PATHS.forEach(path -> as(Roles.RESEARCHER).get(path).then().statusCode(200));
+        for (String role : List.of(Roles.ANALYST, Roles.FINANCE, Roles.OPERATOR, Roles.CASEWORKER, Roles.EMPLOYER_LIAISON,
+                Roles.PERMIT_OFFICER)) {
+            MICRODATA_PATHS.forEach(path -> as(role).get(path).then().statusCode(403).contentType("application/problem+json")
+                    .body("status", equalTo(403)));
+        }
+        var analystAndResearcher = given().header("Authorization", "Bearer " + TestTokens.token("both", Roles.ANALYST, Roles.FINANCE));
+        MICRODATA_PATHS.forEach(path -> analystAndResearcher.get(path).then().statusCode(403));
+    }
+
+    @Test
+    void letsTheResearcherReadNothingButTheRecords() {
+        METRICS_PATHS.forEach(path -> as(Roles.RESEARCHER).get(METRICS + "/" + path).then().statusCode(403));
+        EVALUATION_FIGURES.forEach(figure -> as(Roles.RESEARCHER).get(EVALUATION + "/" + figure).then().statusCode(403));
+        as(Roles.RESEARCHER).get(LEDGER).then().statusCode(403);
+        as(Roles.RESEARCHER).body(ALLOCATION).post(LEDGER + "/budget-allocations").then().statusCode(403);
+        as(Roles.RESEARCHER).get(REBUILDS).then().statusCode(403);
     }
 
     @Test

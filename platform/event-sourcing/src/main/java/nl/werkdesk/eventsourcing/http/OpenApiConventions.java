@@ -185,9 +185,10 @@ public class OpenApiConventions implements OASFilter {
     }
 
     /**
-     * A nullable reference is {@code anyOf: [{$ref}, {type: null}]} and nothing else, and a reference says its type
-     * through its target: a type beside either (SmallRye writes {@code object} beside a described field of a class
-     * type, whatever the class's own schema says) says it twice or wrong.
+     * A nullable reference is {@code anyOf: [{$ref}, {type: null}]} and nothing else: a type beside it says it twice or wrong.
+     * So is a plain reference: its target says the type (SmallRye writes {@code type: object} beside the reference of a class
+     * whose {@code @Schema(ref)} names a schema that is no object). A nullable value with an enumeration has null among its
+     * values, which the enumeration would otherwise forbid.
      */
     private static void onlyNullWhereNullable(Schema schema) {
         List<Schema> alternatives = schema.getAnyOf() != null ? schema.getAnyOf() : schema.getOneOf();
@@ -195,6 +196,12 @@ public class OpenApiConventions implements OASFilter {
                 .anyMatch(a -> a.getType() != null && a.getType().equals(List.of(SchemaType.NULL)));
         if (nullable || schema.getRef() != null) {
             schema.setType(null);
+        }
+        if (schema.getType() != null && schema.getType().contains(SchemaType.NULL) && schema.getEnumeration() != null
+                && !schema.getEnumeration().contains(null)) {
+            List<Object> values = new ArrayList<>(schema.getEnumeration());
+            values.add(null);
+            schema.setEnumeration(values);
         }
     }
 

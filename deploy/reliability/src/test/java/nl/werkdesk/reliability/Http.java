@@ -65,8 +65,11 @@ final class Http {
      * @param contentType null for none
      * @param body null for no body
      */
+    /** JSON first, and whatever else an operation answers in (the pilot-end report is HTML only), as a browser asks. */
+    private static final String ACCEPT = "application/json, */*;q=0.1";
+
     static Reply send(String method, URI uri, String authorization, String contentType, String body, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT).header("Accept", headers.getOrDefault("Accept", "application/json"));
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT).header("Accept", headers.getOrDefault("Accept", ACCEPT));
         if (authorization != null) {
             request.header("Authorization", authorization);
         }

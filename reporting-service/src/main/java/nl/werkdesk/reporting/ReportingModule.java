@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import nl.werkdesk.contracts.programme.ProgrammeEvent;
 import nl.werkdesk.eventsourcing.command.Aggregate;
 import nl.werkdesk.eventsourcing.publication.Publication;
 import nl.werkdesk.eventsourcing.store.DomainEvents;
@@ -19,6 +18,7 @@ import nl.werkdesk.reporting.domain.MicrodataExport;
 import nl.werkdesk.reporting.domain.MicrodataExportEvent;
 import nl.werkdesk.reporting.domain.Phases;
 import nl.werkdesk.reporting.domain.ProgrammeLedger;
+import nl.werkdesk.reporting.domain.ProgrammeLedgerEvent;
 import nl.werkdesk.reporting.microdata.MicrodataSettings;
 import nl.werkdesk.reporting.microdata.MinimumWages;
 import nl.werkdesk.reporting.publication.ProgrammePublication;
@@ -31,8 +31,12 @@ import nl.werkdesk.reporting.view.MicrodataExportProjection;
 @ApplicationScoped
 public class ReportingModule {
 
-    /** The stored events of the service's aggregates: for now the published records themselves (names and versions as published). */
-    static final DomainEvents<ProgrammeEvent> EVENTS = DomainEvents.of(ProgrammeEvent.class, ProgrammeEvent::occurredOn);
+    /**
+     * The programme ledger's events as the store keeps them: its own vocabulary, under the names and at the versions the rows
+     * stored before it have (those of the published records), so that they read unchanged.
+     */
+    static final DomainEvents<ProgrammeLedgerEvent> EVENTS = DomainEvents.of(ProgrammeLedgerEvent.class,
+            ProgrammeLedgerEvent::occurredOn);
     /** The stored events of an export's account: reporting-service's own. */
     static final DomainEvents<MicrodataExportEvent> EXPORT_EVENTS = DomainEvents.of(MicrodataExportEvent.class,
             MicrodataExportEvent::occurredOn);
@@ -104,7 +108,7 @@ public class ReportingModule {
 
     @Produces
     @Singleton
-    Aggregate<ProgrammeLedger.Command, ProgrammeLedger.Ledger, ProgrammeEvent> ledger(Config config, Phases phases) {
+    Aggregate<ProgrammeLedger.Command, ProgrammeLedger.Ledger, ProgrammeLedgerEvent> ledger(Config config, Phases phases) {
         ProgrammeLedger.Rules rules = new ProgrammeLedger.Rules(config.ledgerId(), phases.numbers(), Set.copyOf(config.locations()));
         // The metrics read the ledger's events from Kafka like any other topic, so no inline view is needed.
         return new Aggregate<>(LEDGER_STREAM_TYPE, ProgrammeLedger.decider(rules), EVENTS,
@@ -127,7 +131,7 @@ public class ReportingModule {
                 .map(rate -> new MinimumWages.Rate(rate.validFrom(), rate.hourlyCents())).toList()));
     }
 
-    /** What the relay publishes: the ledger's stored events as they always were, and each export's account. */
+    /** What the relay publishes: the ledger's events as they always were published, and each export's account. */
     @Produces
     Publication publication() {
         return ProgrammePublication.PUBLICATION;

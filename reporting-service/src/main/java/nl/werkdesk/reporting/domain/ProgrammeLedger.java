@@ -1,5 +1,13 @@
 package nl.werkdesk.reporting.domain;
 
+import static nl.werkdesk.reporting.domain.ProgrammeLedgerRejection.AMOUNT_NOT_POSITIVE;
+import static nl.werkdesk.reporting.domain.ProgrammeLedgerRejection.BOOKING_BELOW_ZERO;
+import static nl.werkdesk.reporting.domain.ProgrammeLedgerRejection.CORRECTION_BEFORE_BOOKING;
+import static nl.werkdesk.reporting.domain.ProgrammeLedgerRejection.CORRECTION_OF_ZERO;
+import static nl.werkdesk.reporting.domain.ProgrammeLedgerRejection.NOT_A_PILOT_LOCATION;
+import static nl.werkdesk.reporting.domain.ProgrammeLedgerRejection.NOT_A_PILOT_PHASE;
+import static nl.werkdesk.reporting.domain.ProgrammeLedgerRejection.UNKNOWN_BOOKING;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,12 +15,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import nl.werkdesk.contracts.programme.ExpenditureCategory;
-import nl.werkdesk.contracts.programme.ProgrammeEvent;
-import nl.werkdesk.contracts.programme.ProgrammeEvent.BudgetAllocated;
-import nl.werkdesk.contracts.programme.ProgrammeEvent.ExpenditureBooked;
-import nl.werkdesk.contracts.programme.ProgrammeEvent.ExpenditureCorrected;
 import nl.werkdesk.eventsourcing.core.Decider;
 import nl.werkdesk.eventsourcing.core.Rejected;
+import nl.werkdesk.reporting.domain.ProgrammeLedgerEvent.BudgetAllocated;
+import nl.werkdesk.reporting.domain.ProgrammeLedgerEvent.ExpenditureBooked;
+import nl.werkdesk.reporting.domain.ProgrammeLedgerEvent.ExpenditureCorrected;
 
 /**
  * The pilot's money: budget allocated per phase and expenditure booked, in euro cents. A booking is never
@@ -79,15 +86,16 @@ public final class ProgrammeLedger {
     private ProgrammeLedger() {
     }
 
-    public static Decider<Command, Ledger, ProgrammeEvent> decider(Rules rules) {
+    public static Decider<Command, Ledger, ProgrammeLedgerEvent> decider(Rules rules) {
         return new Decider<>(Ledger.EMPTY, (command, ledger) -> decide(command, ledger, rules), ProgrammeLedger::evolve);
     }
 
-    static List<ProgrammeEvent> decide(Command command, Ledger ledger, Rules rules) {
+    static List<ProgrammeLedgerEvent> decide(Command command, Ledger ledger, Rules rules) {
         if (command instanceof Command.AllocateBudget allocate) {
             positive("amountCents", allocate.amountCents());
             if (!rules.phases().contains(allocate.phase())) {
-                throw new Rejected("phase", "is not a phase of the pilot; the phases are " + rules.phases());
+                throw new Rejected(NOT_A_PILOT_PHASE, "phase", "is not a phase of the pilot; the phases are "
+                        + rules.phases().stream().sorted().toList());
             }
             return List.of(new BudgetAllocated(rules.ledgerId(), allocate.allocationId(), allocate.phase(), allocate.amountCents(),
                     allocate.allocatedOn()));
@@ -95,23 +103,24 @@ public final class ProgrammeLedger {
         if (command instanceof Command.BookExpenditure book) {
             positive("amountCents", book.amountCents());
             if (book.location() != null && !rules.locations().contains(book.location())) {
-                throw new Rejected("location", "must be one of the pilot's locations " + rules.locations().stream().sorted().toList()
-                        + ", or left out for a programme-wide cost");
+                throw new Rejected(NOT_A_PILOT_LOCATION, "location", "must be one of the pilot's locations "
+                        + rules.locations().stream().sorted().toList() + ", or left out for a programme-wide cost");
             }
             return List.of(new ExpenditureBooked(rules.ledgerId(), book.bookingId(), book.category(), book.amountCents(),
                     book.location(), book.bookedOn()));
         }
         if (command instanceof Command.CorrectExpenditure correct) {
             Booking booking = ledger.booking(correct.bookingId())
-                    .orElseThrow(() -> new Rejected("bookingId", "is not a booking of this ledger"));
+                    .orElseThrow(() -> new Rejected(UNKNOWN_BOOKING, "bookingId", "is not a booking of this ledger"));
             if (correct.amountCents() == 0) {
-                throw new Rejected("amountCents", "must not be zero: a correction changes the booking");
+                throw new Rejected(CORRECTION_OF_ZERO, "amountCents", "must not be zero: a correction changes the booking");
             }
             if (correct.correctedOn().isBefore(booking.bookedOn())) {
-                throw new Rejected("correctedOn", "lies before the booking on " + booking.bookedOn());
+                throw new Rejected(CORRECTION_BEFORE_BOOKING, "correctedOn", "lies before the booking on " + booking.bookedOn());
             }
             if (booking.amountCents() + correct.amountCents() < 0) {
-                throw new Rejected("amountCents", "would take the booking below zero: it stands at " + booking.amountCents() + " cents");
+                throw new Rejected(BOOKING_BELOW_ZERO, "amountCents", "would take the booking below zero: it stands at "
+                        + booking.amountCents() + " cents");
             }
             return List.of(new ExpenditureCorrected(rules.ledgerId(), correct.correctionId(), correct.bookingId(),
                     correct.amountCents(), correct.correctedOn()));
@@ -119,7 +128,7 @@ public final class ProgrammeLedger {
         throw new IllegalArgumentException("unknown command " + command.getClass().getName());
     }
 
-    static Ledger evolve(Ledger ledger, ProgrammeEvent event) {
+    static Ledger evolve(Ledger ledger, ProgrammeLedgerEvent event) {
         if (event instanceof BudgetAllocated allocated) {
             List<Allocation> allocations = new ArrayList<>(ledger.allocations());
             allocations.add(new Allocation(allocated.allocationId(), allocated.phase(), allocated.amountCents(), allocated.allocatedOn()));
@@ -143,7 +152,7 @@ public final class ProgrammeLedger {
 
     private static void positive(String field, long amountCents) {
         if (amountCents <= 0) {
-            throw new Rejected(field, "must be more than zero (an amount in euro cents)");
+            throw new Rejected(AMOUNT_NOT_POSITIVE, field, "must be more than zero (an amount in euro cents)");
         }
     }
 }

@@ -5,19 +5,34 @@ import nl.werkdesk.contracts.IntegrationEvent;
 import nl.werkdesk.contracts.programme.ProgrammeEvent;
 import nl.werkdesk.eventsourcing.publication.Publication;
 import nl.werkdesk.reporting.domain.MicrodataExportEvent;
+import nl.werkdesk.reporting.domain.ProgrammeLedgerEvent;
 
 /**
- * reporting-service's published language on werkdesk.programme.v1: the programme ledger's events as they are stored (they
- * are the contract's records), and each export's account as the contract's MicrodataExported, field for field. Change this
- * mapping on purpose, and the contract with it only through a new schema or topic version.
+ * reporting-service's published language on werkdesk.programme.v1: each stored event of the programme ledger and of an
+ * export's account as the contract's record of the same name, one event each, field for field. Change this mapping on
+ * purpose, and the contract with it only through a new schema or topic version.
  */
 public final class ProgrammePublication {
 
     public static final Publication PUBLICATION = Publication.of(ProgrammeEvent.CATALOG)
-            .identity(ProgrammeEvent.class)
+            .map(ProgrammeLedgerEvent.class, ProgrammePublication::publish)
             .map(MicrodataExportEvent.class, ProgrammePublication::publish);
 
     private ProgrammePublication() {
+    }
+
+    static List<IntegrationEvent> publish(ProgrammeLedgerEvent event) {
+        if (event instanceof ProgrammeLedgerEvent.BudgetAllocated allocated) {
+            return List.of(new ProgrammeEvent.BudgetAllocated(allocated.ledgerId(), allocated.allocationId(), allocated.phase(),
+                    allocated.amountCents(), allocated.allocatedOn()));
+        }
+        if (event instanceof ProgrammeLedgerEvent.ExpenditureBooked booked) {
+            return List.of(new ProgrammeEvent.ExpenditureBooked(booked.ledgerId(), booked.bookingId(), booked.category(),
+                    booked.amountCents(), booked.location(), booked.bookedOn()));
+        }
+        ProgrammeLedgerEvent.ExpenditureCorrected corrected = (ProgrammeLedgerEvent.ExpenditureCorrected) event;
+        return List.of(new ProgrammeEvent.ExpenditureCorrected(corrected.ledgerId(), corrected.correctionId(), corrected.bookingId(),
+                corrected.amountCents(), corrected.correctedOn()));
     }
 
     static List<IntegrationEvent> publish(MicrodataExportEvent event) {

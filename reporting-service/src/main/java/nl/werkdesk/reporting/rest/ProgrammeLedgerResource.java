@@ -17,7 +17,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.UUID;
-import nl.werkdesk.contracts.programme.ProgrammeEvent;
 import nl.werkdesk.eventsourcing.command.Aggregate;
 import nl.werkdesk.eventsourcing.command.CommandHandler;
 import nl.werkdesk.eventsourcing.command.CommandResult;
@@ -26,10 +25,13 @@ import nl.werkdesk.eventsourcing.http.CommandHeaders;
 import nl.werkdesk.eventsourcing.http.ETags;
 import nl.werkdesk.eventsourcing.http.HttpCommand;
 import nl.werkdesk.eventsourcing.http.HttpCommands;
+import nl.werkdesk.eventsourcing.http.Refusals;
 import nl.werkdesk.eventsourcing.http.Roles;
 import nl.werkdesk.reporting.ReportingModule;
 import nl.werkdesk.reporting.domain.ProgrammeLedger.Command;
 import nl.werkdesk.reporting.domain.ProgrammeLedger.Ledger;
+import nl.werkdesk.reporting.domain.ProgrammeLedgerEvent;
+import nl.werkdesk.reporting.domain.ProgrammeLedgerRejection;
 import nl.werkdesk.reporting.rest.LedgerRequests.AllocateBudgetRequest;
 import nl.werkdesk.reporting.rest.LedgerRequests.BookExpenditureRequest;
 import nl.werkdesk.reporting.rest.LedgerRequests.CorrectExpenditureRequest;
@@ -54,10 +56,10 @@ public class ProgrammeLedgerResource {
 
     private final HttpCommands commands;
     private final CommandHandler handler;
-    private final Aggregate<Command, Ledger, ProgrammeEvent> ledger;
+    private final Aggregate<Command, Ledger, ProgrammeLedgerEvent> ledger;
     private final UUID ledgerId;
 
-    ProgrammeLedgerResource(HttpCommands commands, CommandHandler handler, Aggregate<Command, Ledger, ProgrammeEvent> ledger,
+    ProgrammeLedgerResource(HttpCommands commands, CommandHandler handler, Aggregate<Command, Ledger, ProgrammeLedgerEvent> ledger,
                             ReportingModule.Config config) {
         this.commands = commands;
         this.handler = handler;
@@ -79,6 +81,7 @@ public class ProgrammeLedgerResource {
     @Operation(operationId = "allocateBudget", summary = "Allocate budget to a phase of the pilot")
     @APIResponse(responseCode = "200", description = "The ledger with the allocation",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LedgerResponse.class)))
+    @Refusals(of = ProgrammeLedgerRejection.class, value = {"amount-not-positive", "not-a-pilot-phase"})
     public Uni<Response> allocateBudget(@Valid @NotNull AllocateBudgetRequest body, @BeanParam CommandHeaders headers) {
         return execute(body.toCommand(), body, headers);
     }
@@ -88,6 +91,7 @@ public class ProgrammeLedgerResource {
     @Operation(operationId = "bookExpenditure", summary = "Book money spent, at a location or programme-wide")
     @APIResponse(responseCode = "200", description = "The ledger with the booking; latestChange names the new booking",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LedgerResponse.class)))
+    @Refusals(of = ProgrammeLedgerRejection.class, value = {"amount-not-positive", "not-a-pilot-location"})
     public Uni<Response> bookExpenditure(@Valid @NotNull BookExpenditureRequest body, @BeanParam CommandHeaders headers) {
         return execute(body.toCommand(), body, headers);
     }
@@ -98,6 +102,8 @@ public class ProgrammeLedgerResource {
             summary = "Correct a booking by a reversing amount; a correction cannot take the booking below zero")
     @APIResponse(responseCode = "200", description = "The ledger with the correction",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LedgerResponse.class)))
+    @Refusals(of = ProgrammeLedgerRejection.class, value = {"unknown-booking", "correction-of-zero", "correction-before-booking",
+            "booking-below-zero"})
     public Uni<Response> correctExpenditure(@RestPath UUID bookingId, @Valid @NotNull CorrectExpenditureRequest body,
                                             @BeanParam CommandHeaders headers) {
         // An unknown booking is a 404 for the path; bookings are never removed, so the check cannot go stale.
@@ -109,7 +115,7 @@ public class ProgrammeLedgerResource {
         });
     }
 
-    private Uni<CommandResult<Ledger, ProgrammeEvent>> current() {
+    private Uni<CommandResult<Ledger, ProgrammeLedgerEvent>> current() {
         return Panache.withSession(() -> handler.load(ledger, ledgerId))
                 .onFailure(StreamNotFound.class).recoverWithItem(() -> new CommandResult<>(ledgerId, Ledger.EMPTY, 0, List.of()));
     }
@@ -120,7 +126,7 @@ public class ProgrammeLedgerResource {
                 result -> Uni.createFrom().item(render(result)));
     }
 
-    private LedgerResponse render(CommandResult<Ledger, ProgrammeEvent> result) {
+    private LedgerResponse render(CommandResult<Ledger, ProgrammeLedgerEvent> result) {
         return LedgerResponse.of(ledgerId, result.state(), result.version());
     }
 }

@@ -1,20 +1,30 @@
 package nl.werkdesk.reporting.domain;
 
+import static nl.werkdesk.reporting.domain.ProgrammeLedgerRejection.AMOUNT_NOT_POSITIVE;
+import static nl.werkdesk.reporting.domain.ProgrammeLedgerRejection.BOOKING_BELOW_ZERO;
+import static nl.werkdesk.reporting.domain.ProgrammeLedgerRejection.CORRECTION_BEFORE_BOOKING;
+import static nl.werkdesk.reporting.domain.ProgrammeLedgerRejection.CORRECTION_OF_ZERO;
+import static nl.werkdesk.reporting.domain.ProgrammeLedgerRejection.NOT_A_PILOT_LOCATION;
+import static nl.werkdesk.reporting.domain.ProgrammeLedgerRejection.NOT_A_PILOT_PHASE;
+import static nl.werkdesk.reporting.domain.ProgrammeLedgerRejection.UNKNOWN_BOOKING;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import nl.werkdesk.contracts.programme.ExpenditureCategory;
-import nl.werkdesk.contracts.programme.ProgrammeEvent;
-import nl.werkdesk.contracts.programme.ProgrammeEvent.BudgetAllocated;
-import nl.werkdesk.contracts.programme.ProgrammeEvent.ExpenditureBooked;
-import nl.werkdesk.contracts.programme.ProgrammeEvent.ExpenditureCorrected;
+import nl.werkdesk.eventsourcing.core.Decider;
 import nl.werkdesk.eventsourcing.core.DeciderScenario;
+import nl.werkdesk.eventsourcing.core.SealedTypes;
 import nl.werkdesk.reporting.domain.ProgrammeLedger.Command.AllocateBudget;
 import nl.werkdesk.reporting.domain.ProgrammeLedger.Command.BookExpenditure;
 import nl.werkdesk.reporting.domain.ProgrammeLedger.Command.CorrectExpenditure;
 import nl.werkdesk.reporting.domain.ProgrammeLedger.Ledger;
+import nl.werkdesk.reporting.domain.ProgrammeLedgerEvent.BudgetAllocated;
+import nl.werkdesk.reporting.domain.ProgrammeLedgerEvent.ExpenditureBooked;
+import nl.werkdesk.reporting.domain.ProgrammeLedgerEvent.ExpenditureCorrected;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -34,7 +44,7 @@ class ProgrammeLedgerTest {
     static final ExpenditureBooked STAFF_AT_WILLINKLAAN = new ExpenditureBooked(LEDGER, BOOKING, ExpenditureCategory.WERKDESK_STAFF,
             1_250_000, "Willinklaan", MARCH_31);
 
-    static DeciderScenario<ProgrammeLedger.Command, Ledger, ProgrammeEvent> ledger() {
+    static DeciderScenario<ProgrammeLedger.Command, Ledger, ProgrammeLedgerEvent> ledger() {
         return DeciderScenario.with(ProgrammeLedger.decider(RULES));
     }
 
@@ -48,12 +58,12 @@ class ProgrammeLedgerTest {
 
         @Test
         void rejectsAnAllocationOfNothing() {
-            ledger().given().when(new AllocateBudget(ALLOCATION, 1, 0, JAN_6)).rejectedOn("amountCents", "must be more than zero");
+            ledger().given().when(new AllocateBudget(ALLOCATION, 1, 0, JAN_6)).rejectedOn("amountCents", AMOUNT_NOT_POSITIVE);
         }
 
         @Test
         void rejectsAnAllocationToAPhaseThePilotDoesNotHave() {
-            ledger().given().when(new AllocateBudget(ALLOCATION, 3, 100, JAN_6)).rejectedOn("phase", "is not a phase of the pilot");
+            ledger().given().when(new AllocateBudget(ALLOCATION, 3, 100, JAN_6)).rejectedOn("phase", NOT_A_PILOT_PHASE);
         }
     }
 
@@ -77,13 +87,13 @@ class ProgrammeLedgerTest {
         @Test
         void rejectsABookingOfANegativeAmount() {
             ledger().given().when(new BookExpenditure(BOOKING, ExpenditureCategory.OTHER, -5, null, MARCH_31))
-                    .rejectedOn("amountCents", "must be more than zero");
+                    .rejectedOn("amountCents", AMOUNT_NOT_POSITIVE);
         }
 
         @Test
         void rejectsABookingAtALocationOutsideThePilot() {
             ledger().given().when(new BookExpenditure(BOOKING, ExpenditureCategory.OTHER, 500, "Utrecht", MARCH_31))
-                    .rejectedOn("location", "must be one of the pilot's locations");
+                    .rejectedOn("location", NOT_A_PILOT_LOCATION);
         }
     }
 
@@ -111,33 +121,51 @@ class ProgrammeLedgerTest {
         @Test
         void rejectsACorrectionThatTakesTheBookingBelowZero() {
             ledger().given(STAFF_AT_WILLINKLAAN).when(new CorrectExpenditure(CORRECTION, BOOKING, -1_250_001, APRIL_15))
-                    .rejectedOn("amountCents", "would take the booking below zero: it stands at 1250000 cents");
+                    .rejectedOn("amountCents", BOOKING_BELOW_ZERO);
         }
 
         @Test
         void countsEarlierCorrectionsWhenJudgingTheFloor() {
             ledger().given(STAFF_AT_WILLINKLAAN, new ExpenditureCorrected(LEDGER, CORRECTION, BOOKING, -1_000_000, APRIL_15))
                     .when(new CorrectExpenditure(SECOND_CORRECTION, BOOKING, -250_001, APRIL_15))
-                    .rejectedOn("amountCents", "it stands at 250000 cents");
+                    .rejectedOn("amountCents", BOOKING_BELOW_ZERO);
         }
 
         @Test
         void rejectsACorrectionOfABookingTheLedgerDoesNotHave() {
             ledger().given(PHASE_ONE_BUDGET).when(new CorrectExpenditure(CORRECTION, BOOKING, -1, APRIL_15))
-                    .rejectedOn("bookingId", "is not a booking of this ledger");
+                    .rejectedOn("bookingId", UNKNOWN_BOOKING);
         }
 
         @Test
         void rejectsACorrectionOfNothing() {
             ledger().given(STAFF_AT_WILLINKLAAN).when(new CorrectExpenditure(CORRECTION, BOOKING, 0, APRIL_15))
-                    .rejectedOn("amountCents", "must not be zero");
+                    .rejectedOn("amountCents", CORRECTION_OF_ZERO);
         }
 
         @Test
         void rejectsACorrectionDatedBeforeTheBooking() {
             ledger().given(STAFF_AT_WILLINKLAAN).when(new CorrectExpenditure(CORRECTION, BOOKING, -1, JAN_6))
-                    .rejectedOn("correctedOn", "lies before the booking on 2025-03-31");
+                    .rejectedOn("correctedOn", CORRECTION_BEFORE_BOOKING);
         }
+    }
+
+    @Test
+    void decidesEveryKindOfCommandAndFoldsEveryKindOfEvent() {
+        List<ProgrammeLedger.Command> commands = List.of(new AllocateBudget(ALLOCATION, 1, 75_000_000, JAN_6),
+                new BookExpenditure(BOOKING, ExpenditureCategory.WERKDESK_STAFF, 1_250_000, "Willinklaan", MARCH_31),
+                new CorrectExpenditure(CORRECTION, BOOKING, -250_000, APRIL_15));
+        SealedTypes.assertEveryTypeHasAnExample(ProgrammeLedger.Command.class, commands);
+        Decider<ProgrammeLedger.Command, Ledger, ProgrammeLedgerEvent> decider = ProgrammeLedger.decider(RULES);
+        List<ProgrammeLedgerEvent> events = new ArrayList<>();
+        for (ProgrammeLedger.Command command : commands) {
+            events.addAll(decider.decide(command, decider.replay(events)));
+        }
+        SealedTypes.assertEveryTypeHasAnExample(ProgrammeLedgerEvent.class, events);
+        Ledger ledger = decider.replay(events);
+        assertEquals(List.of(ALLOCATION), ledger.allocations().stream().map(ProgrammeLedger.Allocation::allocationId).toList());
+        assertEquals(1_000_000, ledger.bookings().get(0).amountCents());
+        assertEquals(new ProgrammeLedger.Change("expenditure-corrected", CORRECTION), ledger.latestChange());
     }
 
     @Test

@@ -4,7 +4,6 @@ import static nl.werkdesk.reporting.Api.LEDGER;
 import static nl.werkdesk.reporting.Api.as;
 import static nl.werkdesk.reporting.Api.metric;
 import static org.awaitility.Awaitility.await;
-import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -33,6 +32,7 @@ class ProgrammeLedgerResourceTest {
 
     static final String LOCATION = "Ledgerlaan";
     static final Duration PUBLISHED = Duration.ofSeconds(30);
+    static final String PROBLEM = "urn:nld:werkdesk:problem:";
 
     final KafkaTopicReader topic = new KafkaTopicReader();
 
@@ -82,33 +82,36 @@ class ProgrammeLedgerResourceTest {
         as(Roles.FINANCE).body(Map.of("amountCents", -10_001, "correctedOn", "2025-09-02"))
                 .post(LEDGER + "/expenditures/" + bookingId + "/corrections")
                 .then().statusCode(400).contentType("application/problem+json")
-                .body("invalidParams[0].name", equalTo("amountCents"))
-                .body("invalidParams[0].reason", containsString("below zero: it stands at 10000 cents"));
+                .body("type", equalTo(PROBLEM + "booking-below-zero"))
+                .body("invalidParams[0].name", equalTo("amountCents"));
         as(Roles.FINANCE).body(Map.of("amountCents", -10_000, "correctedOn", "2025-09-02"))
                 .post(LEDGER + "/expenditures/" + bookingId + "/corrections").then().statusCode(200);
         as(Roles.FINANCE).body(Map.of("amountCents", -1, "correctedOn", "2025-09-03"))
-                .post(LEDGER + "/expenditures/" + bookingId + "/corrections").then().statusCode(400);
+                .post(LEDGER + "/expenditures/" + bookingId + "/corrections").then().statusCode(400)
+                .body("type", equalTo(PROBLEM + "booking-below-zero"));
     }
 
     @Test
     void refusesBadCommandsNamingTheField() {
-        invalid("/budget-allocations", Map.of("phase", 9, "amountCents", 100, "allocatedOn", "2025-08-01"), "phase");
+        refused("/budget-allocations", Map.of("phase", 9, "amountCents", 100, "allocatedOn", "2025-08-01"), "phase", "not-a-pilot-phase");
         invalid("/budget-allocations", Map.of("phase", 1, "amountCents", 0, "allocatedOn", "2025-08-01"), "amountCents");
         invalid("/budget-allocations", Map.of("phase", 1, "amountCents", 100, "allocatedOn", "2999-01-01"), "allocatedOn");
         invalid("/budget-allocations", Map.of("phase", 1, "amountCents", 100), "allocatedOn");
         invalid("/budget-allocations", Map.of("phase", 1, "amountCents", 1.5, "allocatedOn", "2025-08-01"), "amountCents");
         invalid("/budget-allocations", Map.of("phase", 1, "amountCents", 100, "allocatedOn", "2025-08-01", "currency", "EUR"), "currency");
         invalid("/expenditures", Map.of("category", "champagne", "amountCents", 100, "bookedOn", "2025-08-01"), "category");
-        invalid("/expenditures", Map.of("category", "training", "amountCents", 100, "location", "Utrecht", "bookedOn", "2025-08-01"),
-                "location");
+        refused("/expenditures", Map.of("category", "training", "amountCents", 100, "location", "Utrecht", "bookedOn", "2025-08-01"),
+                "location", "not-a-pilot-location");
         invalid("/expenditures", Map.of("category", "training", "amountCents", 100, "location", " ", "bookedOn", "2025-08-01"), "location");
         String bookingId = post("/expenditures", Map.of("category", "job-fairs", "amountCents", 100, "bookedOn", "2025-08-01"))
                 .path("latestChange.id");
-        invalid("/expenditures/" + bookingId + "/corrections", Map.of("amountCents", 0, "correctedOn", "2025-08-02"), "amountCents");
-        invalid("/expenditures/" + bookingId + "/corrections", Map.of("amountCents", -1, "correctedOn", "2025-07-31"), "correctedOn");
+        refused("/expenditures/" + bookingId + "/corrections", Map.of("amountCents", 0, "correctedOn", "2025-08-02"), "amountCents",
+                "correction-of-zero");
+        refused("/expenditures/" + bookingId + "/corrections", Map.of("amountCents", -1, "correctedOn", "2025-07-31"), "correctedOn",
+                "correction-before-booking");
         as(Roles.FINANCE).body(Map.of("amountCents", -1, "correctedOn", "2025-08-02"))
                 .post(LEDGER + "/expenditures/" + UUID.randomUUID() + "/corrections")
-                .then().statusCode(404).contentType("application/problem+json").body("detail", containsString("expenditure booking"));
+                .then().statusCode(404).contentType("application/problem+json").body("type", equalTo(PROBLEM + "not-found"));
         as(Roles.FINANCE).body("{\"phase\": 1,").post(LEDGER + "/budget-allocations").then().statusCode(400)
                 .body("invalidParams[0].name", equalTo("body"));
     }
@@ -136,9 +139,16 @@ class ProgrammeLedgerResourceTest {
                 .extract().response();
     }
 
+    /** Invalid input, found before the ledger decides. */
     private static void invalid(String path, Map<String, ?> body, String field) {
         as(Roles.FINANCE).body(body).post(LEDGER + path).then().statusCode(400).contentType("application/problem+json")
-                .body("invalidParams.name", hasItem(field));
+                .body("type", equalTo(PROBLEM + "invalid-input")).body("invalidParams.name", hasItem(field));
+    }
+
+    /** Refused by the ledger with its code, naming the field. */
+    private static void refused(String path, Map<String, ?> body, String field, String code) {
+        as(Roles.FINANCE).body(body).post(LEDGER + path).then().statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo(PROBLEM + code)).body("invalidParams.name", hasItem(field));
     }
 
     private static long spend(String asOf) {

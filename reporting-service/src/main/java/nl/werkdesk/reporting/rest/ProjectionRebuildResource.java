@@ -15,9 +15,11 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import nl.werkdesk.eventsourcing.http.Refusals;
 import nl.werkdesk.eventsourcing.http.Roles;
 import nl.werkdesk.reporting.ReportingModule;
 import nl.werkdesk.reporting.view.ProjectionRebuild;
+import nl.werkdesk.reporting.view.ProjectionRebuildRejection;
 import nl.werkdesk.reporting.view.ProjectionRebuilder;
 import nl.werkdesk.reporting.view.ProjectionState;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -81,6 +83,7 @@ public class ProjectionRebuildResource {
             summary = "Start rebuilding every projection from the beginning of the topics; the metrics switch when it has caught up")
     @APIResponse(responseCode = "202", description = "Started; Location is where its progress shows",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RebuildResponse.class)))
+    @Refusals(of = ProjectionRebuildRejection.class, value = "rebuild-already-running")
     public Uni<Response> start() {
         return rebuilder.start(identity.getPrincipal().getName()).map(rebuild -> Response.accepted(render(rebuild, 0))
                 .location(URI.create(COLLECTION + rebuild.generation)).build());

@@ -121,8 +121,8 @@ public class ProjectionRebuilder {
         }
         return ProjectionRebuild.<ProjectionRebuild>findById(state.buildingGeneration).invoke(running -> {
             if (running != null && running.heartbeatAt.isAfter(Instant.now().minus(config.staleAfter()))) {
-                throw new Rejected("a rebuild into generation " + running.generation + " is running since " + running.startedAt
-                        + "; wait for it to finish");
+                throw new Rejected(ProjectionRebuildRejection.REBUILD_ALREADY_RUNNING, "a rebuild into generation "
+                        + running.generation + " is running since " + running.startedAt + "; wait for it to finish");
             }
             if (running != null) {
                 LOG.warnf("rebuild into generation %d stopped reporting; a new rebuild replaces it", running.generation);

@@ -108,7 +108,7 @@ class ProjectionRebuildTest {
         execute("UPDATE projection_state SET building_generation = " + stuck);
 
         as(Roles.OPERATOR).post(REBUILDS).then().statusCode(409).contentType("application/problem+json")
-                .body("detail", containsString("is running"));
+                .body("type", equalTo("urn:nld:werkdesk:problem:rebuild-already-running"));
 
         execute("UPDATE projection_rebuilds SET heartbeat_at = now() - interval '1 hour' WHERE generation = " + stuck);
         as(Roles.OPERATOR).get(REBUILDS + "/" + stuck).then().statusCode(200).body("stalled", equalTo(true));

@@ -13,17 +13,22 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import nl.werkdesk.eventsourcing.command.StreamNotFound;
+import nl.werkdesk.eventsourcing.http.Page;
+import nl.werkdesk.eventsourcing.http.Paging;
 import nl.werkdesk.eventsourcing.http.Roles;
 import nl.werkdesk.reporting.ReportingModule;
 import nl.werkdesk.reporting.view.MicrodataExportView;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
 
 /**
  * The account of every export of the researcher's records, for the operator: each MicrodataExported event as recorded (who,
- * when, the scope, the records, k, the SHA-256 of the file), newest first.
+ * when, the scope, the records, k, the SHA-256 of the file), newest first, a page at a time (the kernel's Paging).
  */
 @Path("/api/v1/microdata-exports")
 @RolesAllowed(Roles.OPERATOR)
@@ -57,16 +62,14 @@ public class MicrodataExportResource {
         }
     }
 
-    @Schema(name = "MicrodataExportAccounts", description = "Every export of the researcher's records, newest first")
-    public record Accounts(List<Account> exports) {
-    }
-
     @GET
     @WithSession
-    @Operation(operationId = "listMicrodataExports", summary = "Every export of the researcher's records, newest first")
-    public Uni<Accounts> list() {
-        return MicrodataExportView.<MicrodataExportView>listAll(Sort.descending("exportedAt").and("exportId"))
-                .map(views -> new Accounts(views.stream().map(Account::of).toList()));
+    @Operation(operationId = "listMicrodataExports", summary = "Every export of the researcher's records, newest first, paged")
+    @APIResponse(responseCode = "200", description = "One page of the accounts")
+    public Uni<Page<Account>> list(@RestQuery @Parameter(description = "Page number, from 1") String page,
+                                   @RestQuery @Parameter(description = "Accounts per page, 1 to 100 (default 20)") String pageSize) {
+        return Paging.of(page, pageSize).list(MicrodataExportView.<MicrodataExportView>findAll(
+                Sort.descending("exportedAt").and("exportId")), Account::of);
     }
 
     @GET

@@ -110,7 +110,7 @@ class MicrodataAccountTest {
         assertEquals(7, account.getInt("rows"));
         assertNull(account.get("phase"));
         assertEquals(exportId.toString(), Api.as(Roles.OPERATOR).get(EXPORTS).then().statusCode(200).extract().jsonPath()
-                .getList("exports.exportId").stream().filter(exportId.toString()::equals).findFirst().orElseThrow());
+                .getList("items.exportId").stream().filter(exportId.toString()::equals).findFirst().orElseThrow());
     }
 
     @Test
@@ -175,8 +175,19 @@ class MicrodataAccountTest {
     }
 
     @Test
-    void letsOnlyTheOperatorListTheExports() {
+    void letsOnlyTheOperatorListTheExportsAPageAtATime() {
         Api.as(Roles.OPERATOR).get(EXPORTS).then().statusCode(200);
+        export("text/csv", "2025-10-31", null).then().statusCode(200);
+        export("text/csv", "2025-10-30", null).then().statusCode(200);
+        JsonPath first = Api.as(Roles.OPERATOR).queryParam("pageSize", "1").get(EXPORTS).then().statusCode(200).extract().jsonPath();
+        JsonPath second = Api.as(Roles.OPERATOR).queryParams(Map.of("page", "2", "pageSize", "1")).get(EXPORTS).then().statusCode(200)
+                .extract().jsonPath();
+        assertEquals(1, first.getList("items").size());
+        assertTrue(first.getLong("totalItems") >= 2 && first.getInt("totalPages") == first.getLong("totalItems"));
+        assertEquals("2025-10-30", first.getString("items[0].asOf"), "newest first");
+        assertEquals("2025-10-31", second.getString("items[0].asOf"));
+        Api.as(Roles.OPERATOR).queryParam("pageSize", "101").get(EXPORTS).then().statusCode(400)
+                .body("invalidParams[0].name", equalTo("pageSize"));
         for (String role : List.of(Roles.RESEARCHER, Roles.ANALYST, Roles.FINANCE, Roles.CASEWORKER)) {
             Api.as(role).get(EXPORTS).then().statusCode(403);
         }

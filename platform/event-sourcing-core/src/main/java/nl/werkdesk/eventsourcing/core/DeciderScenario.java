@@ -82,24 +82,6 @@ public final class DeciderScenario<C, S, E> {
             return found;
         }
 
-        /** Refused because of the state of the journey, by a decider without codes yet: matched on its sentence. */
-        public Rejected rejectedWith(String reason) {
-            Rejected found = rejection();
-            if (found.field().isPresent() || !found.reason().contains(reason)) {
-                throw new AssertionError("expected a rejection \"" + reason + "\" but got: " + describe(found));
-            }
-            return found;
-        }
-
-        /** Refused because of one of the fields, by a decider without codes yet: matched on its sentence. */
-        public Rejected rejectedOn(String field, String reason) {
-            Rejected found = rejection();
-            if (!Objects.equals(found.field().orElse(null), field) || !found.reason().contains(reason)) {
-                throw new AssertionError("expected a rejection of " + field + " \"" + reason + "\" but got: " + describe(found));
-            }
-            return found;
-        }
-
         private Rejected rejection() {
             if (rejection == null) {
                 throw new AssertionError("expected a rejection but the command decided " + events);

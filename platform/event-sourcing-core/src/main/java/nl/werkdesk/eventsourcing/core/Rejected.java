@@ -31,19 +31,6 @@ public class Rejected extends RuntimeException {
         this.reason = reason;
     }
 
-    /**
-     * A refusal without a code of its own (problem type "refused"), for the services that have no rejection codes yet.
-     * Goes away once every aggregate has its enum of codes.
-     */
-    public Rejected(String reason) {
-        this(Uncoded.REFUSED, null, reason);
-    }
-
-    /** A field refusal without a code of its own (problem type "invalid-input"); goes away with {@link #Rejected(String)}. */
-    public Rejected(String field, String reason) {
-        this(Uncoded.INVALID_INPUT, field, reason);
-    }
-
     public RejectionCode code() {
         return code;
     }
@@ -54,29 +41,5 @@ public class Rejected extends RuntimeException {
 
     public String reason() {
         return reason;
-    }
-
-    /** The codes of refusals made before their aggregate had codes: the problem types every service answered with until then. */
-    enum Uncoded implements RejectionCode {
-        REFUSED(Kind.STATE, "Refused"),
-        INVALID_INPUT(Kind.FIELD, "Invalid input");
-
-        private final Kind kind;
-        private final String title;
-
-        Uncoded(Kind kind, String title) {
-            this.kind = kind;
-            this.title = title;
-        }
-
-        @Override
-        public String title() {
-            return title;
-        }
-
-        @Override
-        public Kind kind() {
-            return kind;
-        }
     }
 }

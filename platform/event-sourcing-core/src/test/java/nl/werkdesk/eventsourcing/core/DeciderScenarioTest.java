@@ -41,23 +41,9 @@ class DeciderScenarioTest {
     }
 
     @Test
-    void stillMatchesTheSentenceOfARefusalWithoutACode() {
-        Decider<String, Integer, String> uncoded = new Decider<>(0, (command, state) -> {
-            if (command.isEmpty()) {
-                throw new Rejected("command", "must not be empty");
-            }
-            throw new Rejected("nothing is allowed");
-        }, (state, event) -> state);
-        DeciderScenario.with(uncoded).given().when("x").rejectedWith("allowed");
-        DeciderScenario.with(uncoded).given().when("").rejectedOn("command", "must not be empty");
-        assertThrows(AssertionError.class, () -> DeciderScenario.with(uncoded).given().when("").rejectedWith("must not be empty"));
-    }
-
-    @Test
     void namesTheCodesOfEachKind() {
         assertEquals("already-installed", DoorRejection.ALREADY_INSTALLED.code());
-        assertEquals("refused", new Rejected("no").code().code());
-        assertEquals("invalid-input", new Rejected("field", "no").code().code());
+        assertEquals("wrong-code", DoorRejection.WRONG_CODE.code());
     }
 
     @Test

@@ -52,8 +52,9 @@ class BadInputTest {
                 .body(not(containsString("\tat ")));
     }
 
+    /** Bad input, found before the permit's rules decide: the kernel's invalid-input, naming the field. */
     static ValidatableResponse invalid(ValidatableResponse response, String field) {
-        return problem(response, 400).body("invalidParams.name", hasItem(field));
+        return problem(response, 400).body("type", equalTo(PROBLEM + "invalid-input")).body("invalidParams.name", hasItem(field));
     }
 
     /** A refusal by the permit's rules: its code is the problem type. */
@@ -84,19 +85,17 @@ class BadInputTest {
 
     @Test
     void refusesAnUnknownFieldByName() {
-        invalid(asOfficer().body(requestWith("employeeName", "Amal")).post(PERMITS).then(), "employeeName")
-                .body("invalidParams[0].reason", containsString("not a field"));
+        invalid(asOfficer().body(requestWith("employeeName", "Amal")).post(PERMITS).then(), "employeeName");
     }
 
     @Test
     void refusesWrongTypesByName() {
-        invalid(asOfficer().body(requestWith("participantId", "participant-7")).post(PERMITS).then(), "participantId")
-                .body("invalidParams[0].reason", containsString("UUID"));
-        invalid(asOfficer().body(requestWith("startDate", "next monday")).post(PERMITS).then(), "startDate")
-                .body("invalidParams[0].reason", containsString("date"));
+        invalid(asOfficer().body(requestWith("participantId", "participant-7")).post(PERMITS).then(), "participantId");
+        invalid(asOfficer().body(requestWith("startDate", "next monday")).post(PERMITS).then(), "startDate");
         invalid(asOfficer().body(requestWith("hoursPerWeek", "many")).post(PERMITS).then(), "hoursPerWeek");
         invalid(asOfficer().body(requestWith("viaIntermediary", "perhaps")).post(PERMITS).then(), "viaIntermediary");
         UUID id = complete();
+        // An unknown value of an enumeration is answered with the values it may take.
         invalid(post(id, "decision", Map.of("outcome", "approved", "decidedOn", "2026-02-02")).then(), "outcome")
                 .body("invalidParams[0].reason", containsString("granted"));
         invalid(post(id, "decision", Map.of("outcome", "refused", "decidedOn", "2026-02-02", "refusalReason", "too-expensive")).then(),
@@ -117,8 +116,7 @@ class BadInputTest {
     void refusesValuesOutOfRangeAndDatesInTheFuture() {
         invalid(asOfficer().body(requestWith("hoursPerWeek", 61)).post(PERMITS).then(), "hoursPerWeek");
         invalid(asOfficer().body(requestWith("hourlyWageCents", 0)).post(PERMITS).then(), "hourlyWageCents");
-        invalid(asOfficer().body(requestWith("requestedOn", TOMORROW)).post(PERMITS).then(), "requestedOn")
-                .body("invalidParams[0].reason", containsString("future"));
+        invalid(asOfficer().body(requestWith("requestedOn", TOMORROW)).post(PERMITS).then(), "requestedOn");
         UUID id = Api.request(requestBody(parties, "2026-02-01", "2026-01-05"));
         invalid(post(id, "completion", Map.of("completedOn", TOMORROW)).then(), "completedOn");
         invalid(post(id, "withdrawal", Map.of("withdrawnOn", TOMORROW)).then(), "withdrawnOn");
@@ -127,8 +125,7 @@ class BadInputTest {
     @Test
     void refusesADecisionWhoseFieldsDoNotFitItsOutcome() {
         UUID id = complete();
-        invalid(post(id, "decision", Map.of("outcome", "granted", "decidedOn", "2026-02-02")).then(), "validFrom")
-                .body("invalidParams[0].reason", containsString("required when the TWV is granted"));
+        invalid(post(id, "decision", Map.of("outcome", "granted", "decidedOn", "2026-02-02")).then(), "validFrom");
         invalid(post(id, "decision", Map.of("outcome", "granted", "decidedOn", "2026-02-02", "validFrom", "2026-02-02",
                 "refusalReason", "other")).then(), "refusalReason");
         invalid(post(id, "decision", Map.of("outcome", "refused", "decidedOn", "2026-02-02")).then(), "refusalReason");

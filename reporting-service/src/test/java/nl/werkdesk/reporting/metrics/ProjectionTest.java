@@ -21,6 +21,7 @@ import nl.werkdesk.contracts.placement.PlacementEvent.PlacementEnded;
 import nl.werkdesk.contracts.placement.PlacementEvent.PlacementStarted;
 import nl.werkdesk.contracts.placement.PlacementEvent.PlacementSustained;
 import nl.werkdesk.contracts.placement.PlacementEvent.PlacementSustainedWithdrawn;
+import nl.werkdesk.eventsourcing.consumer.PoisonMessage;
 import nl.werkdesk.eventsourcing.http.Roles;
 import nl.werkdesk.reporting.Api;
 import nl.werkdesk.reporting.Events;
@@ -247,7 +248,9 @@ class ProjectionTest {
         Events.publishRaw(Topics.PERMITS, key, "nl.werkdesk.permit.twv-granted", "{\"permitId\": 42}");
         var parked = new KafkaTopicReader().await(Topics.deadLetter("reporting-service"), record -> key.equals(record.key()), 1,
                 Events.PROCESSED).get(0);
-        assertTrue(KafkaTopicReader.header(parked, "dead-letter-reason").contains("not a valid TwvGranted"));
+        // Parked on purpose (the reason, a sentence for the operator, names the type the data is not).
+        assertEquals(PoisonMessage.class.getName(), KafkaTopicReader.header(parked, "dead-letter-exception-class-name"));
+        assertTrue(KafkaTopicReader.header(parked, "dead-letter-reason").contains("TwvGranted"));
         assertEquals(Topics.PERMITS, KafkaTopicReader.header(parked, "dead-letter-topic"));
         assertEquals(6, metric(Roles.ANALYST, "summary", at("2025-10-31")).getInt("enrolled"));
     }

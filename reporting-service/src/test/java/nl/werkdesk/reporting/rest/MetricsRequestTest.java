@@ -2,7 +2,6 @@ package nl.werkdesk.reporting.rest;
 
 import static nl.werkdesk.reporting.Api.METRICS;
 import static nl.werkdesk.reporting.Api.as;
-import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -19,12 +18,12 @@ class MetricsRequestTest {
     @Test
     void refusesFiltersThatCannotBeUsedNamingTheParameter() {
         String tomorrow = LocalDate.now(ZoneId.of("Europe/Amsterdam")).plusDays(1).toString();
-        invalid("summary", Map.of("phase", "9"), "phase", "must be one of the pilot's phases [1, 2]");
-        invalid("summary", Map.of("phase", "two"), "phase", "whole number");
-        invalid("summary", Map.of("asOf", tomorrow), "asOf", "lies in the future");
-        invalid("summary", Map.of("asOf", "16-10-2025"), "asOf", "must be a date");
-        invalid("summary", Map.of("from", "2025-09-01", "to", "2025-08-01"), "to", "lies before from");
-        invalid("summary", Map.of("location", "x".repeat(101)), "location", "at most 100");
+        invalid("summary", Map.of("phase", "9"), "phase");
+        invalid("summary", Map.of("phase", "two"), "phase");
+        invalid("summary", Map.of("asOf", tomorrow), "asOf");
+        invalid("summary", Map.of("asOf", "16-10-2025"), "asOf");
+        invalid("summary", Map.of("from", "2025-09-01", "to", "2025-08-01"), "to");
+        invalid("summary", Map.of("location", "x".repeat(101)), "location");
     }
 
     @Test
@@ -47,13 +46,14 @@ class MetricsRequestTest {
 
     @Test
     void refusesASeriesLongerThanTheLimit() {
-        invalid("monthly", Map.of("from", "2010-01-01", "asOf", "2025-10-31"), "from", "longer than 120 months");
+        invalid("monthly", Map.of("from", "2010-01-01", "asOf", "2025-10-31"), "from");
     }
 
-    private static void invalid(String metric, Map<String, String> query, String parameter, String reason) {
+    /** Bad input names the parameter, with the kernel's problem type for it (the reason is a sentence for people). */
+    private static void invalid(String metric, Map<String, String> query, String parameter) {
         as(Roles.ANALYST).queryParams(query).get(METRICS + "/" + metric)
                 .then().statusCode(400).contentType("application/problem+json")
-                .body("invalidParams[0].name", equalTo(parameter))
-                .body("invalidParams[0].reason", containsString(reason));
+                .body("type", equalTo("urn:nld:werkdesk:problem:invalid-input"))
+                .body("invalidParams[0].name", equalTo(parameter));
     }
 }

@@ -79,6 +79,16 @@ public final class Bench {
     private static final Duration WAIT_TIMEOUT = Duration.ofMinutes(60);
     private static final List<String> METRICS_ENDPOINTS = List.of("/metrics/summary", "/metrics/funnel",
             "/metrics/placements-by-sector", "/metrics/placements-by-location", "/metrics/monthly");
+    /** The analyst's reads that section 7 measures: every metric and every evaluation figure. */
+    private static final List<String> ANALYST_READS = List.of("/metrics/summary", "/metrics/funnel", "/metrics/placements-by-sector",
+            "/metrics/placements-by-location", "/metrics/monthly", "/evaluation/time-to-first-placement",
+            "/evaluation/placement-retention", "/evaluation/activities", "/evaluation/twv-burden", "/evaluation/earnings",
+            "/evaluation/spend");
+    /** The scopes section 7 cycles through (location, phase): programme-wide, each location, each phase, one of each. */
+    private static final List<String> READ_SCOPES = List.of("", "location=Willinklaan", "location=Kabelweg", "location=Provincialeweg",
+            "phase=1", "phase=2", "location=Kabelweg&phase=2");
+    /** The as-of dates section 7 cycles through: inside phase 1, inside phase 2, a year on, and the run's today. */
+    private static final List<String> READ_AS_OF = List.of("2025-06-30", "2025-10-16", "2026-06-30", "");
 
     private final Options options;
     private final String commandLine;
@@ -175,6 +185,10 @@ public final class Bench {
         }
         if (options.runs("rebuild")) {
             attempt("3. Rebuild", () -> rebuild(javaOptions));
+        }
+        if (options.runs("reads")) {
+            // Last: its facts are written straight into reporting's projections, with no events behind them.
+            attempt("7. Reads", this::reads);
         }
         report.header("- Whole run: " + Report.num((System.nanoTime() - runStarted) / 60e9) + " minutes.");
     }
@@ -814,6 +828,51 @@ public final class Bench {
         Rebuilt rebuilt = rebuildReporting();
         section.row("rebuild of reporting's projections afterwards", Report.num(rebuilt.seconds()) + " s", "", "", "", "");
         section.note("Rebuild: POST /projection-rebuilds, " + rebuilt.describe() + ".");
+    }
+
+    // ---- 7. reads
+
+    /**
+     * The analyst's reads at volume, without the 30-minute play of section 6: the facts of {@code --read-participants}
+     * participants are written by SQL (bench/src/main/resources/reads-seed.sql) straight into reporting-service's projections
+     * of the live generation, then every metric and evaluation endpoint is read for a cycle of scopes and as-of dates.
+     */
+    private void reads() throws Exception {
+        Report.Section section = report.section("7. Reads: the analyst's endpoints at " + options.readParticipants + " participants");
+        String seed;
+        try (var in = Bench.class.getResourceAsStream("/reads-seed.sql")) {
+            seed = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                    .replace("{participants}", String.valueOf(options.readParticipants));
+        }
+        long seedStarted = System.nanoTime();
+        db.execute("reporting", seed);
+        double seedSeconds = (System.nanoTime() - seedStarted) / 1e9;
+        List<String> counts = db.row("reporting", "SELECT (SELECT count(*) FROM participant_facts), (SELECT count(*) FROM permit_facts),"
+                + " (SELECT count(*) FROM placement_facts), (SELECT count(*) FROM activity_facts), (SELECT count(*) FROM event_facts)");
+        section.row("facts written by SQL (participants, TWVs, placements, activities, events)", String.join(" / ", counts), "", "", "",
+                Report.num(seedSeconds) + " s");
+        String today = LocalDate.now(BUSINESS_ZONE).toString();
+        for (String endpoint : ANALYST_READS) {
+            URI base = service("reporting").uri().resolve("/api/v1" + endpoint);
+            // Every request its own scope and as-of date, in turn: no two consecutive requests ask the same.
+            HttpLoad.Result r = load.closedLoop(options.readCallers, options.readDuration, options.readRequests, n -> {
+                String scope = READ_SCOPES.get((int) (n % READ_SCOPES.size()));
+                String asOf = READ_AS_OF.get((int) (n / READ_SCOPES.size() % READ_AS_OF.size()));
+                String query = "asOf=" + (asOf.isEmpty() ? today : asOf) + (scope.isEmpty() ? "" : "&" + scope);
+                return HttpRequest.newBuilder(URI.create(base + "?" + query)).timeout(HttpLoad.REQUEST_TIMEOUT)
+                        .header("Authorization", "Bearer " + token("analyst")).header("Accept", "application/json").GET().build();
+            });
+            section.row("GET " + endpoint + ", p50 / p99 (ms)", Report.num(r.millis(50)) + " / " + Report.num(r.millis(99)), "", "",
+                    "p99 under 50 ms", r.failed() > 0 ? r.failed() + " failed: " + r.firstFailure()
+                            : r.ok() + " requests, " + Report.verdict(r.millis(99) <= 50));
+        }
+        section.note("Dataset: " + options.readParticipants + " participants over three locations, enrolled 2025-01-06 to 2026-10-31,"
+                + " shaped like the pilot (about 90 % intake, 60 % an activity, 40 % a TWV request, 30 % placed, ends, hour changes,"
+                + " leavers, daily bookings and corrections); reporting-service's facts only, written by SQL, so no event lies behind them"
+                + " (this section runs last).");
+        section.note("Each endpoint: " + options.readRequests + " requests (or " + options.readDuration.toSeconds() + " s), "
+                + options.readCallers + " callers, analyst token (suppression on), cycling through the scopes " + READ_SCOPES
+                + " and the as-of dates " + READ_AS_OF + " (empty: today), JSON.");
     }
 
     // ---- 3. rebuild

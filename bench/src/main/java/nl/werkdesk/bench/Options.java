@@ -20,6 +20,10 @@ final class Options {
     Duration endToEndDuration = Duration.ofSeconds(30);
     double endToEndRate = 100;
     int metricsRequests = 500;
+    int readParticipants = 100_000;
+    int readRequests = 280;
+    int readCallers = 4;
+    Duration readDuration = Duration.ofSeconds(60);
     int playParallelism = 8;
     String serviceJavaOptions;
     boolean jfr;
@@ -57,6 +61,9 @@ final class Options {
                 case "--participants" -> options.volumeParticipants = Integer.parseInt(value);
                 case "--e2e-seconds" -> options.endToEndDuration = Duration.ofSeconds(Long.parseLong(value));
                 case "--metrics-requests" -> options.metricsRequests = Integer.parseInt(value);
+                case "--read-participants" -> options.readParticipants = Integer.parseInt(value);
+                case "--read-requests" -> options.readRequests = Integer.parseInt(value);
+                case "--read-seconds" -> options.readDuration = Duration.ofSeconds(Long.parseLong(value));
                 case "--service-java-opts" -> options.serviceJavaOptions = value;
                 case "--date" -> options.date = value;
                 case "--report" -> options.reportFile = value;
@@ -80,6 +87,9 @@ final class Options {
         volumeParticipants = 30;
         endToEndDuration = Duration.ofSeconds(5);
         metricsRequests = 50;
+        readParticipants = 300;
+        readRequests = 56;
+        readDuration = Duration.ofSeconds(10);
     }
 
     boolean runs(String section) {
@@ -89,6 +99,7 @@ final class Options {
     static final String USAGE = String.join("\n",
             "Usage: bench/run.sh [--quick] [--append-seconds N] [--warmup-seconds N] [--relay-events N] [--rebuild-events N]",
             "                    [--participants N] [--e2e-seconds N] [--metrics-requests N] [--service-java-opts \"...\"] [--jfr]",
-            "                    [--skip append,e2e,relay,volume,rebuild] [--date YYYY-MM-DD] [--report FILE]",
+            "                    [--read-participants N] [--read-requests N] [--read-seconds N]",
+            "                    [--skip append,e2e,relay,volume,rebuild,reads] [--date YYYY-MM-DD] [--report FILE]",
             "Defaults are the issue's sizes (200k relay backlog, 1M events rebuild, 100,000 participants).");
 }

@@ -79,10 +79,12 @@ public class MetricsQueries {
     private static final String BY_SECTOR = """
             SELECT sector, count(*) FROM placements WHERE sector IS NOT NULL GROUP BY sector""";
 
+    /** The cohort has one row per participant: with the placements counted per participant first, no count is DISTINCT. */
     private static final String BY_LOCATION = """
-            SELECT c.location, count(DISTINCT c.participant_id), count(DISTINCT p.participant_id), count(p.placement_id),
-                   count(p.placement_id) FILTER (WHERE p.ended_on IS NULL OR p.ended_on > :asOf)
-              FROM cohort c LEFT JOIN placements p ON p.participant_id = c.participant_id
+            SELECT c.location, count(*), count(p.participant_id), coalesce(sum(p.placements), 0), coalesce(sum(p.active), 0)
+              FROM cohort c LEFT JOIN (SELECT participant_id, count(*) AS placements,
+                                              count(*) FILTER (WHERE ended_on IS NULL OR ended_on > :asOf) AS active
+                                         FROM placements GROUP BY participant_id) AS p ON p.participant_id = c.participant_id
              GROUP BY c.location ORDER BY c.location""";
 
     private static final String MONEY = """
@@ -91,16 +93,34 @@ public class MetricsQueries {
                    (SELECT coalesce(sum(amount_cents), 0) FROM bookings)
                    + (SELECT coalesce(sum(amount_cents), 0) FROM corrections)""";
 
+    /**
+     * One pass over the cohort and its placements, not one per month: per day, what starts counting on it (an enrolment, a
+     * participant's first placement, a placement's start, its end; none before the registration, which the scope's facts
+     * wait for), then each month's figures as the sums up to its end. Active at a month's end = started by then minus ended
+     * by then, which is exactly "started and not ended after it".
+     */
     private static final String MONTHLY = """
             , months AS (
               SELECT CAST(m AS date) AS month_start,
                      LEAST(CAST(m + interval '1 month' - interval '1 day' AS date), CAST(:asOf AS date)) AS month_end
-                FROM generate_series(CAST(:firstMonth AS date), CAST(:lastMonth AS date), interval '1 month') AS m)
+                FROM generate_series(CAST(:firstMonth AS date), CAST(:lastMonth AS date), interval '1 month') AS m),
+            days AS (
+              SELECT on_day, sum(enrolled) AS enrolled, sum(placed) AS placed, sum(started) - sum(ended) AS active
+                FROM (SELECT registered_on AS on_day, count(*) AS enrolled, 0 AS placed, 0 AS started, 0 AS ended FROM cohort GROUP BY 1
+                      UNION ALL
+                      SELECT on_day, 0, count(*), 0, 0
+                        FROM (SELECT GREATEST(min(started_on), min(registered_on)) AS on_day FROM placements GROUP BY participant_id) AS f
+                       GROUP BY 1
+                      UNION ALL
+                      SELECT GREATEST(started_on, registered_on), 0, 0, count(*), 0 FROM placements GROUP BY 1
+                      UNION ALL
+                      SELECT GREATEST(started_on, registered_on, ended_on), 0, 0, 0, count(*) FROM placements
+                       WHERE ended_on IS NOT NULL GROUP BY 1) AS d
+               GROUP BY on_day)
             SELECT to_char(month_start, 'YYYY-MM'),
-              (SELECT count(*) FROM cohort c WHERE c.registered_on <= month_end),
-              (SELECT count(DISTINCT participant_id) FROM placements p WHERE p.started_on <= month_end AND p.registered_on <= month_end),
-              (SELECT count(*) FROM placements p WHERE p.started_on <= month_end AND p.registered_on <= month_end
-                  AND (p.ended_on IS NULL OR p.ended_on > month_end)),
+              (SELECT coalesce(sum(enrolled), 0) FROM days WHERE on_day <= month_end),
+              (SELECT coalesce(sum(placed), 0) FROM days WHERE on_day <= month_end),
+              (SELECT coalesce(sum(active), 0) FROM days WHERE on_day <= month_end),
               (SELECT coalesce(sum(amount_cents), 0) FROM bookings b WHERE b.booked_on BETWEEN month_start AND month_end)
               + (SELECT coalesce(sum(amount_cents), 0) FROM corrections k WHERE k.booked_on BETWEEN month_start AND month_end)
               FROM months ORDER BY month_start""";

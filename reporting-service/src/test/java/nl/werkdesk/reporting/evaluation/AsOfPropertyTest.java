@@ -94,6 +94,46 @@ class AsOfPropertyTest {
         }
     }
 
+    /**
+     * The monthly series, which counts each month in one pass over the days, gives at each month's end exactly what the
+     * summary (counted directly from the facts) gives as of that day: enrolled, placed and active placements.
+     */
+    @Test
+    void monthlyFiguresEqualTheSummaryAsOfEachMonthsEnd() throws Exception {
+        for (long seed : SEEDS) {
+            Random random = new Random(seed + 1);
+            PilotScenario place = new PilotScenario();
+            Events.publishAndAwait(new Cohort(random, place).events().toArray(IntegrationEvent[]::new));
+            for (LocalDate asOf : List.of(LAST, FIRST.plusDays(random.nextInt((int) ChronoUnit.DAYS.between(FIRST, LAST))))) {
+                JsonNode months = figure(Api.METRICS + "/monthly", place.location, asOf).path("months");
+                assertTrue(months.size() > 1, "seed " + seed + ", as of " + asOf + ": " + months);
+                // And by location, which counts each participant's placements first: the summary's and the sectors' totals.
+                JsonNode byLocation = figure(Api.METRICS + "/placements-by-location", place.location, asOf).path("total");
+                JsonNode summary = figure(Api.METRICS + "/summary", place.location, asOf);
+                String at = "seed " + seed + ", as of " + asOf + ", by location ";
+                assertEquals(summary.path("enrolled").longValue(), byLocation.path("enrolled").longValue(), at + "enrolled");
+                assertEquals(summary.path("participantsPlaced").longValue(), byLocation.path("participantsPlaced").longValue(), at + "placed");
+                assertEquals(summary.path("activePlacements").longValue(), byLocation.path("activePlacements").longValue(), at + "active");
+                assertEquals(figure(Api.METRICS + "/placements-by-sector", place.location, asOf).path("total").longValue(),
+                        byLocation.path("placements").longValue(), at + "placements");
+                for (JsonNode month : months) {
+                    LocalDate end = java.time.YearMonth.parse(month.path("month").asText()).atEndOfMonth();
+                    LocalDate through = end.isAfter(asOf) ? asOf : end;
+                    JsonNode atEnd = figure(Api.METRICS + "/summary", place.location, through);
+                    String where = "seed " + seed + ", as of " + asOf + ", " + month.path("month").asText();
+                    assertEquals(atEnd.path("enrolled").longValue(), month.path("enrolled").longValue(), where + " enrolled");
+                    assertEquals(atEnd.path("participantsPlaced").longValue(), month.path("participantsPlaced").longValue(), where + " placed");
+                    assertEquals(atEnd.path("activePlacements").longValue(), month.path("activePlacements").longValue(), where + " active");
+                }
+            }
+        }
+    }
+
+    private static JsonNode figure(String path, String location, LocalDate asOf) throws Exception {
+        return JSON.readTree(Api.as(Roles.FINANCE).queryParam("location", location).queryParam("asOf", asOf.toString()).get(path)
+                .then().statusCode(200).extract().asString());
+    }
+
     private static JsonNode at(JsonNode node, String path) {
         JsonNode current = node;
         for (String part : path.split("\\.")) {

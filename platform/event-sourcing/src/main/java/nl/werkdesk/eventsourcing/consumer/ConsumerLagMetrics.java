@@ -56,7 +56,7 @@ public class ConsumerLagMetrics {
     private volatile Admin admin;
 
     ConsumerLagMetrics(Config config, MeterRegistry metrics, @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
-                       @ConfigProperty(name = "werkdesk.consumer.lag.timeout") Duration timeout) {
+                       @ConfigProperty(name = "werkdesk.metrics.consumer-lag-timeout") Duration timeout) {
         this.kafkaConfig = kafkaConfig;
         this.timeout = timeout;
         for (Group group : groups(config.getPropertyNames(), name -> config.getOptionalValue(name, String.class).orElse(null))) {
@@ -108,7 +108,7 @@ public class ConsumerLagMetrics {
         return channels;
     }
 
-    @Scheduled(every = "${werkdesk.consumer.lag.interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${werkdesk.metrics.consumer-lag-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void measure() {
         if (lag.isEmpty() && deadLetters.isEmpty()) {
             return;

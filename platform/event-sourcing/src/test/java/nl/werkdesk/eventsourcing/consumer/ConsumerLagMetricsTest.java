@@ -25,7 +25,7 @@ class ConsumerLagMetricsTest {
 
     static final String DEAD_LETTERS = "werkdesk.dead-letter.sample";
     /** KafkaTestResource's partitions per topic: a commit marker of the relay's transactions on each at most. */
-    static final int PARTITIONS = 3;
+    static final int PARTITIONS = nl.werkdesk.testing.KafkaTestResource.PARTITIONS;
     static final Duration CAUGHT_UP = Duration.ofSeconds(30);
 
     @Inject

@@ -85,6 +85,7 @@ class SchemaTest {
                 case "postgresql.cnpg.io/v1 ScheduledBackup" -> scheduledBackup(object);
                 case "barmancloud.cnpg.io/v1 ObjectStore" -> missing(object, "spec.configuration.destinationPath");
                 case "monitoring.coreos.com/v1 ServiceMonitor" -> serviceMonitor(object);
+                case "monitoring.coreos.com/v1 PrometheusRule" -> prometheusRule(object);
                 default -> List.of("no check for " + apiVersion + " " + kind + ": add one to " + SchemaTest.class.getSimpleName());
             };
             missing.forEach(problem -> problems.add(describe(object) + ": " + problem));
@@ -179,6 +180,20 @@ class SchemaTest {
                 missing.add("an endpoint without port or targetPort");
             }
             missing.addAll(missing(endpoint, "path"));
+        }
+        return missing;
+    }
+
+    private static List<String> prometheusRule(JsonNode rule) {
+        List<String> missing = new ArrayList<>(missing(rule, "spec.groups"));
+        for (JsonNode group : list(rule.path("spec").path("groups"))) {
+            missing.addAll(missing(group, "name", "rules"));
+            for (JsonNode each : list(group.path("rules"))) {
+                missing.addAll(missing(each, "expr"));
+                if (!each.has("alert") && !each.has("record")) {
+                    missing.add("a rule that is neither an alert nor a recording rule");
+                }
+            }
         }
         return missing;
     }

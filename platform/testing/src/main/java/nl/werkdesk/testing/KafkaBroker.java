@@ -12,8 +12,9 @@ import org.jboss.logging.Logger;
  * <p>
  * The ports and the data folder are chosen once, so {@link #stop()} and {@link #start()} take the broker away and
  * bring it back on the same bootstrap address with its data: clients reconnect on their own, which is what outage
- * tests need. If {@value #EXTERNAL_BROKER_ENV} names a broker (host:port), that one is used instead; it cannot be
- * stopped, so outage tests start with {@code Assumptions.assumeFalse(kafka.isExternal())}.
+ * tests need. If {@value #EXTERNAL_BROKER_ENV} names a broker (host:port), that one is used instead, or a container
+ * with {@code -Dwerkdesk.test.backend=testcontainers} ({@link TestBackend}); neither can be stopped, so outage tests
+ * start with {@code Assumptions.assumeFalse(kafka.isExternal())}.
  */
 public final class KafkaBroker {
 
@@ -92,8 +93,11 @@ public final class KafkaBroker {
     private static synchronized Map<String, Object> jvmHandle() {
         if (handle == null) {
             QuietLogging.warnOnly(QuietLogging.KAFKA);
-            String address = System.getenv(EXTERNAL_BROKER_ENV);
-            handle = address == null || address.isBlank() ? embedded(EmbeddedKafka.launch()) : external(address.trim());
+            handle = switch (TestBackend.of(EXTERNAL_BROKER_ENV)) {
+                case EMBEDDED -> embedded(EmbeddedKafka.launch());
+                case EXTERNAL -> external(System.getenv(EXTERNAL_BROKER_ENV).trim(), EXTERNAL_BROKER_ENV);
+                case TESTCONTAINERS -> external(Containers.kafka(), TestBackend.PROPERTY + "=testcontainers");
+            };
         }
         return handle;
     }
@@ -103,11 +107,11 @@ public final class KafkaBroker {
                 STOP, JvmWide.inOwnerLoader(kafka::stop), START, JvmWide.inOwnerLoader(kafka::start));
     }
 
-    private static Map<String, Object> external(String address) {
-        LOG.infof("Using the external Kafka broker at %s (%s)", address, EXTERNAL_BROKER_ENV);
+    private static Map<String, Object> external(String address, String setBy) {
+        LOG.infof("Using the external Kafka broker at %s (%s)", address, setBy);
         Runnable refuse = () -> {
             throw new IllegalStateException("The tests use the external Kafka broker at " + address + " (set by "
-                    + EXTERNAL_BROKER_ENV + "), which they cannot stop or start; guard outage tests with"
+                    + setBy + "), which they cannot stop or start; guard outage tests with"
                     + " Assumptions.assumeFalse(kafka.isExternal())");
         };
         return Map.of(BOOTSTRAP_SERVERS, address, EXTERNAL, true, STOP, refuse, START, refuse);

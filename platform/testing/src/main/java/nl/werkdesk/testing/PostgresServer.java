@@ -22,7 +22,8 @@ import org.jboss.logging.Logger;
  * <p>
  * The port and the data folder are chosen once, so {@link #stop()} and {@link #start()} take the server away and
  * bring it back with its data. If {@value #EXTERNAL_SERVER_ENV} is set
- * ({@code postgresql://user:password@host:port}), that server is used instead and cannot be stopped.
+ * ({@code postgresql://user:password@host:port}), that server is used instead, or a container with
+ * {@code -Dwerkdesk.test.backend=testcontainers} ({@link TestBackend}); neither can be stopped.
  */
 public final class PostgresServer {
 
@@ -178,8 +179,11 @@ public final class PostgresServer {
     /** Runs in the owning copy of this class only; {@link JvmWide} calls it reflectively. */
     private static synchronized Map<String, Object> jvmHandle() {
         if (handle == null) {
-            String url = System.getenv(EXTERNAL_SERVER_ENV);
-            handle = url == null || url.isBlank() ? embedded(PostgresProcess.launch()) : external(url.trim());
+            handle = switch (TestBackend.of(EXTERNAL_SERVER_ENV)) {
+                case EMBEDDED -> embedded(PostgresProcess.launch());
+                case EXTERNAL -> external(System.getenv(EXTERNAL_SERVER_ENV).trim(), EXTERNAL_SERVER_ENV);
+                case TESTCONTAINERS -> external(Containers.postgres(), TestBackend.PROPERTY + "=testcontainers");
+            };
         }
         return handle;
     }
@@ -190,7 +194,7 @@ public final class PostgresServer {
                 STOP, JvmWide.inOwnerLoader(postgres::stop), START, JvmWide.inOwnerLoader(postgres::start));
     }
 
-    private static Map<String, Object> external(String url) {
+    private static Map<String, Object> external(String url, String setBy) {
         URI uri = URI.create(url);
         if (!"postgresql".equals(uri.getScheme()) || uri.getHost() == null) {
             throw new IllegalArgumentException(EXTERNAL_SERVER_ENV + " must look like"
@@ -201,11 +205,10 @@ public final class PostgresServer {
         int colon = userInfo.indexOf(':');
         String user = decode(colon < 0 ? userInfo : userInfo.substring(0, colon));
         String password = colon < 0 ? "" : decode(userInfo.substring(colon + 1));
-        LOG.infof("Using the external PostgreSQL at %s:%d as %s (%s)", uri.getHost(), port, user,
-                EXTERNAL_SERVER_ENV);
+        LOG.infof("Using the external PostgreSQL at %s:%d as %s (%s)", uri.getHost(), port, user, setBy);
         Runnable refuse = () -> {
             throw new IllegalStateException("The tests use the external PostgreSQL at " + uri.getHost() + ":" + port
-                    + " (set by " + EXTERNAL_SERVER_ENV + "), which they cannot stop or start; guard such tests"
+                    + " (set by " + setBy + "), which they cannot stop or start; guard such tests"
                     + " with Assumptions.assumeFalse(postgres.isExternal())");
         };
         return Map.of(HOST, uri.getHost(), PORT, port, USERNAME, user, PASSWORD, password, EXTERNAL, true,

@@ -77,9 +77,7 @@ public final class Bench {
     private static final Duration RELAY_STALL = Duration.ofSeconds(90);
     private static final Duration SERVICE_READY_TIMEOUT = Duration.ofMinutes(4);
     private static final Duration WAIT_TIMEOUT = Duration.ofMinutes(60);
-    private static final List<String> METRICS_ENDPOINTS = List.of("/metrics/summary", "/metrics/funnel",
-            "/metrics/placements-by-sector", "/metrics/placements-by-location", "/metrics/monthly");
-    /** The analyst's reads that section 7 measures: every metric and every evaluation figure. */
+    /** The analyst's reads that sections 6 and 7 measure: every metric and every evaluation figure. */
     private static final List<String> ANALYST_READS = List.of("/metrics/summary", "/metrics/funnel", "/metrics/placements-by-sector",
             "/metrics/placements-by-location", "/metrics/monthly", "/evaluation/time-to-first-placement",
             "/evaluation/placement-retention", "/evaluation/activities", "/evaluation/twv-burden", "/evaluation/earnings",
@@ -816,7 +814,7 @@ public final class Bench {
                     + plan.participants().size() + " (" + events + " events). At this run's pace the full size would take about "
                     + Report.num(seconds * 100_000.0 / plan.participants().size() / 3600) + " hours (linear extrapolation).");
         }
-        for (String endpoint : METRICS_ENDPOINTS) {
+        for (String endpoint : ANALYST_READS) {
             URI uri = service("reporting").uri().resolve("/api/v1" + endpoint);
             HttpLoad.Result r = load.closedLoop(4, Duration.ofSeconds(options.quick ? 10 : 60), options.metricsRequests,
                     n -> HttpRequest.newBuilder(uri).timeout(HttpLoad.REQUEST_TIMEOUT).header("Authorization", "Bearer " + token("analyst"))
@@ -824,7 +822,7 @@ public final class Bench {
             section.row("GET " + endpoint + " afterwards, p50 / p99 (ms)", Report.num(r.millis(50)) + " / " + Report.num(r.millis(99)),
                     "", "", "", r.failed() > 0 ? r.failed() + " failed: " + r.firstFailure() : "");
         }
-        section.note("Metrics endpoints: " + options.metricsRequests + " requests each (or 60 s), 4 callers, analyst token, today's figures.");
+        section.note("Metrics and evaluation endpoints: " + options.metricsRequests + " requests each (or 60 s), 4 callers, analyst token, today's figures.");
         Rebuilt rebuilt = rebuildReporting();
         section.row("rebuild of reporting's projections afterwards", Report.num(rebuilt.seconds()) + " s", "", "", "", "");
         section.note("Rebuild: POST /projection-rebuilds, " + rebuilt.describe() + ".");

@@ -43,10 +43,14 @@ if (( ${#missing[@]} )); then
   echo "Building ${missing[*]} (first run)"
   ./mvnw -q -B install -DskipTests -pl "$(IFS=,; echo "${missing[*]}")" -am
 fi
-# The harness itself, with Kafka's tools and HdrHistogram on its classpath.
-if [[ ! -e bench/target/bench.classpath || -n $(find bench/src bench/pom.xml -newer bench/target/bench.classpath -type f -print -quit) ]]; then
+# The harness itself, with Kafka's tools and HdrHistogram on its classpath, and the framework's floor (bench/floor).
+stale() { # stale BUILT SOURCES...: BUILT is missing or older than a file of SOURCES
+  [[ ! -e $1 || -n $(find "${@:2}" -newer "$1" -type f -print -quit) ]]
+}
+if stale bench/target/bench.classpath bench/src bench/pom.xml \
+    || stale bench/floor/target/quarkus-app/quarkus-run.jar bench/floor/src bench/floor/pom.xml; then
   # -am: werkdesk-local and the platform come from this checkout's reactor, installed or not.
-  ./mvnw -q -B -Pbench package -DskipTests -pl bench -am
+  ./mvnw -q -B -Pbench package -DskipTests -pl bench,bench/floor -am
 fi
 
 # The launcher's JVM also holds the Kafka broker and, in section 3, the events it copies.

@@ -2,7 +2,7 @@ package nl.werkdesk.bench.floor;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.pgclient.PgPool;
+import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -30,9 +30,9 @@ public class FloorResource {
     public record Created(UUID id, long version) {
     }
 
-    private final PgPool pool;
+    private final Pool pool;
 
-    FloorResource(PgPool pool) {
+    FloorResource(Pool pool) {
         this.pool = pool;
     }
 

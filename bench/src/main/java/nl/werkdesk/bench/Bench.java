@@ -422,7 +422,12 @@ public final class Bench {
                 + " idle machine.");
         section.note("Requests: " + ours.values().stream().mapToLong(HttpLoad.Result::ok).sum() + " answered 2xx, "
                 + ours.values().stream().mapToLong(HttpLoad.Result::failed).sum() + " failed.");
-        floor(section, ours);
+        try {
+            floor(section, ours);
+        } catch (Exception e) {
+            LOG.error("the framework floor did not finish", e);
+            section.note("**The framework floor did not finish:** " + (e.getMessage() != null ? e.getMessage() : e.toString()));
+        }
     }
 
     /**

@@ -30,15 +30,15 @@ import org.jboss.logging.Logger;
 
 /**
  * Applies another service's events exactly once: the event id is recorded in the consumer's database in
- * the same transaction as the effect, so a redelivered event is skipped. A poison message is nacked, and
+ * the same transaction as the effect, so a redelivered event is skipped. A poison record is nacked, and
  * the channel's dead-letter-queue failure strategy parks it with the reason; while the database is away, or
- * when a command it causes meets a concurrent append, the message is retried with backoff instead, so
+ * when a command it causes meets a concurrent append, the record is retried with backoff instead, so
  * nothing is parked for a passing condition.
  * <p>
- * A consumer whose {@code @Incoming} method takes a {@link KafkaRecordBatch} (Quarkus then sets the channel's
- * {@code batch=true}) gets a whole poll at once: one transaction records every event id with one insert and applies
- * the effects in the poll's order. When that transaction fails, the poll is applied again record by record, exactly
- * as single messages are, so that a poison record goes to the dead-letter topic alone and the rest commit. The offsets
+ * Every consumer's {@code @Incoming} method takes a {@link KafkaRecordBatch} (Quarkus then sets the channel's
+ * {@code batch=true}) and so gets a whole poll at once: one transaction records every event id with one insert and applies
+ * the effects in the poll's order. When that transaction fails, the poll is applied again record by record, each in
+ * a transaction of its own, so that a poison record goes to the dead-letter topic alone and the rest commit. The offsets
  * are acknowledged only after that, so a crash at any point redelivers the poll, and the recorded ids make it a no-op.
  */
 @ApplicationScoped
@@ -76,21 +76,10 @@ public class IdempotentConsumer {
     }
 
     /**
-     * Handles one message of {@code catalog}'s topic for {@code consumer} (a name unique per consuming
-     * view): acks it once the effect committed or when it was seen before, nacks it when it is poison.
-     * Event types this consumer does not know yet (added later by the producer) are acknowledged unread.
-     */
-    public <E extends IntegrationEvent> Uni<Void> consume(String consumer, Message<String> message, EventCatalog catalog,
-                                                          Class<E> root, Function<IncomingEvent<E>, Uni<Void>> effect) {
-        return applyAlone(consumer, message, catalog, root, effect)
-                .chain(() -> Uni.createFrom().completionStage(message.ack()))
-                .onFailure(PoisonMessage.class).recoverWithUni(poison -> reject(consumer, message, (PoisonMessage) poison));
-    }
-
-    /**
-     * Handles a poll of {@code catalog}'s topic for {@code consumer}: every new event of it in one transaction, each
-     * effect in the poll's order (so per key as the topic holds them). Acks the poll once all of it is applied, skipped
-     * or parked.
+     * Handles a poll of {@code catalog}'s topic for {@code consumer} (a name unique per consuming view): every new event
+     * of it in one transaction, each effect in the poll's order (so per key as the topic holds them). Acks the poll once
+     * all of it is applied, skipped or parked. Event types this consumer does not know yet (added later by the producer)
+     * are skipped unread.
      */
     public <E extends IntegrationEvent> Uni<Void> consume(String consumer, KafkaRecordBatch<String, String> batch, EventCatalog catalog,
                                                           Class<E> root, Function<IncomingEvent<E>, Uni<Void>> effect) {

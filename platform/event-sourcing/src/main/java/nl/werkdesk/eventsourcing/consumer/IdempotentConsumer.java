@@ -132,7 +132,7 @@ public class IdempotentConsumer {
                 }));
     }
 
-    /** Each record as a single message would be handled, without acking it: the poll is acked as a whole. */
+    /** Each record in a transaction of its own, without acking it: the poll is acked as a whole. */
     private <E extends IntegrationEvent> Uni<List<Rejected>> applyOneByOne(String consumer, KafkaRecordBatch<String, String> batch,
                                                                           EventCatalog catalog, Class<E> root,
                                                                           Function<IncomingEvent<E>, Uni<Void>> effect) {

@@ -32,21 +32,28 @@ if ! command -v pgbench >/dev/null 2>&1 || ! pgbench --version >/dev/null 2>&1; 
   fi
 fi
 
-# The five services' jars and the launcher: built once (without tests) when missing.
+stale() { # stale BUILT SOURCES...: BUILT is missing or older than a file of SOURCES
+  [[ ! -e $1 || -n $(find "${@:2}" -newer "$1" -type f -print -quit) ]]
+}
+# The five services' jars and the launcher: built (without tests) when missing or older than their code or the platform's,
+# so that a run measures the checkout as it is.
 services=(participant-service employer-service permit-service placement-service reporting-service)
 missing=()
 for service in "${services[@]}"; do
-  [[ -e $service/target/quarkus-app/quarkus-run.jar ]] || missing+=("$service")
+  stale "$service/target/quarkus-app/quarkus-run.jar" "$service/src/main" "$service/pom.xml" platform/*/src/main \
+    && missing+=("$service")
 done
-[[ -e deploy/local/target/launcher.classpath ]] || missing+=(deploy/local)
+stale deploy/local/target/launcher.classpath deploy/local/src/main deploy/local/pom.xml && missing+=(deploy/local)
 if (( ${#missing[@]} )); then
-  echo "Building ${missing[*]} (first run)"
-  ./mvnw -q -B install -DskipTests -pl "$(IFS=,; echo "${missing[*]}")" -am
+  echo "Building ${missing[*]}"
+  # package, as ./werkdesk builds: -am takes the platform from this checkout, and ~/.m2 stays untouched.
+  ./mvnw -q -B package -DskipTests -pl "$(IFS=,; echo "${missing[*]}")" -am
 fi
-# The harness itself, with Kafka's tools and HdrHistogram on its classpath.
-if [[ ! -e bench/target/bench.classpath || -n $(find bench/src bench/pom.xml -newer bench/target/bench.classpath -type f -print -quit) ]]; then
+# The harness itself, with Kafka's tools and HdrHistogram on its classpath, and the framework's floor (bench/floor).
+if stale bench/target/bench.classpath bench/src bench/pom.xml \
+    || stale bench/floor/target/quarkus-app/quarkus-run.jar bench/floor/src bench/floor/pom.xml; then
   # -am: werkdesk-local and the platform come from this checkout's reactor, installed or not.
-  ./mvnw -q -B -Pbench package -DskipTests -pl bench -am
+  ./mvnw -q -B -Pbench package -DskipTests -pl bench,bench/floor -am
 fi
 
 # The launcher's JVM also holds the Kafka broker and, in section 3, the events it copies.

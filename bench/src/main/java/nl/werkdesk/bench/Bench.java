@@ -138,8 +138,7 @@ public final class Bench {
 
     private void run() throws Exception {
         long runStarted = System.nanoTime();
-        List<String> javaOptions = List.of((options.serviceJavaOptions != null ? options.serviceJavaOptions
-                : Settings.DEFAULT_SERVICE_JAVA_OPTIONS).trim().split("\\s+"));
+        List<String> javaOptions = serviceJavaOptions();
         List<String> serviceOptions = new ArrayList<>(javaOptions);
         if (options.jfr) {
             serviceOptions.add("-XX:StartFlightRecording=dumponexit=true,settings=profile");
@@ -189,6 +188,12 @@ public final class Bench {
             attempt("7. Reads", this::reads);
         }
         report.header("- Whole run: " + Report.num((System.nanoTime() - runStarted) / 60e9) + " minutes.");
+    }
+
+    /** The services' JVM options: --service-java-opts, or the launcher's. */
+    private List<String> serviceJavaOptions() {
+        return List.of((options.serviceJavaOptions != null ? options.serviceJavaOptions : Settings.DEFAULT_SERVICE_JAVA_OPTIONS)
+                .trim().split("\\s+"));
     }
 
     private interface Measurement {
@@ -339,12 +344,17 @@ public final class Bench {
     // ---- 1. append
 
     private HttpRequest registration(long n) {
+        return registration(service("participant").uri().resolve("/api/v1/participants"), n);
+    }
+
+    /** A registration command's request (body, token, headers), sent to {@code uri}: the service or the floor. */
+    private HttpRequest registration(URI uri, long n) {
         LocalDate today = LocalDate.now(BUSINESS_ZONE).minusDays(1);
         String body = String.format(Locale.ROOT, "{\"registeredOn\":\"%s\",\"location\":\"Willinklaan\",\"asylumApplicationDate\":\"%s\","
                 + "\"wDocumentType\":\"W\",\"wDocumentValidUntil\":\"%s\",\"languages\":[\"ar\",\"en\"],\"personalData\":{"
                 + "\"fullName\":\"Bench Deelnemer\",\"dateOfBirth\":\"1990-01-01\",\"nationality\":\"SYR\",\"vNumber\":\"%010d\"}}",
                 today, today.minusDays(200), today.plusYears(1), vNumbers.getAndIncrement());
-        return HttpRequest.newBuilder(service("participant").uri().resolve("/api/v1/participants"))
+        return HttpRequest.newBuilder(uri)
                 .timeout(HttpLoad.REQUEST_TIMEOUT)
                 .header("Authorization", "Bearer " + token("caseworker"))
                 .header("Content-Type", "application/json")
@@ -424,6 +434,102 @@ public final class Bench {
                 + " idle machine.");
         section.note("Requests: " + ours.values().stream().mapToLong(HttpLoad.Result::ok).sum() + " answered 2xx, "
                 + ours.values().stream().mapToLong(HttpLoad.Result::failed).sum() + " failed.");
+        try {
+            floor(section, ours);
+        } catch (Exception e) {
+            LOG.error("the framework floor did not finish", e);
+            section.note("**The framework floor did not finish:** " + (e.getMessage() != null ? e.getMessage() : e.toString()));
+        }
+    }
+
+    /**
+     * The framework's floor (bench/floor): the services' stack with nothing of Werkdesk, inserting the pgbench script's
+     * event row per request, under the same load as the registrations; the registration as a ratio of it.
+     */
+    private void floor(Report.Section section, Map<Integer, HttpLoad.Result> ours) throws Exception {
+        Path jar = root.resolve("bench/floor/target/quarkus-app/quarkus-run.jar");
+        int port = Settings.freePorts(1);
+        Process floor = startFloor(jar, port);
+        try {
+            URI uri = URI.create("http://127.0.0.1:" + port + "/floor/events");
+            awaitFloor(floor, uri);
+            System.out.println("append: the framework floor, warming up for " + options.warmup.toSeconds() + " s");
+            load.closedLoop(8, options.warmup, options.appendMaxRequests, n -> registration(uri, n));
+            Map<Integer, HttpLoad.Result> floors = new LinkedHashMap<>();
+            double floorCpu = Double.NaN;
+            for (int concurrency : List.of(1, 8, 32)) {
+                System.out.println("append: the framework floor at concurrency " + concurrency);
+                long floorBefore = cpuMillis(floor.pid(), false);
+                long postgresBefore = cpu().get("postgres");
+                floors.put(concurrency, load.closedLoop(concurrency, options.appendDuration, options.appendMaxRequests, n -> registration(uri, n)));
+                if (concurrency == 32) {
+                    floorCpu = (cpuMillis(floor.pid(), false) - floorBefore + cpu().get("postgres") - postgresBefore)
+                            / (double) floors.get(32).ok();
+                }
+            }
+            for (int concurrency : List.of(1, 8, 32)) {
+                HttpLoad.Result r = ours.get(concurrency);
+                HttpLoad.Result f = floors.get(concurrency);
+                section.row("c=" + concurrency + ": registrations/s vs the framework floor's requests/s", Report.num(r.perSecond()),
+                        Report.num(f.perSecond()), Report.ratio(r.perSecond(), f.perSecond()), concurrency == 32 ? "0.3 or better" : "",
+                        concurrency == 32 ? Report.verdict(r.perSecond() / f.perSecond() >= 0.3) : "");
+                section.row("c=" + concurrency + ": latency p50 / p99 (ms), registration vs floor", Report.num(r.millis(50)) + " / "
+                        + Report.num(r.millis(99)), Report.num(f.millis(50)) + " / " + Report.num(f.millis(99)), "", "", "");
+                if (f.failed() > 0) {
+                    section.note("floor c=" + concurrency + ": " + f.failed() + " requests failed; the first: " + f.firstFailure());
+                }
+            }
+            section.row("CPU time per request of the floor at c=32 (ms, the floor's JVM + PostgreSQL)", Report.num(floorCpu), "", "", "", "");
+            section.note("Framework floor (bench/floor, issue 17): a Quarkus application of the services' stack (Quarkus REST,"
+                    + " SmallRye JWT verifying the same caseworker token on every request with a role check, the reactive PostgreSQL"
+                    + " client with its default pool) and nothing of Werkdesk, on the same JVM options, against the same database."
+                    + " Each request carries the registration's body and headers, which Quarkus REST reads as a JSON tree, and inserts"
+                    + " the pgbench script's event row (into floor_events, a table like bench_events with the same trigger) in one"
+                    + " statement, so one transaction. Ratio = registrations / floor, each measured by the same load generator; the"
+                    + " floor ran after the registrations and pgbench, with the five services idle.");
+        } finally {
+            stopProcess(floor);
+        }
+    }
+
+    private Process startFloor(Path jar, int port) throws IOException {
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(root.relativize(jar) + " is missing: bench/run.sh builds it (-Pbench)");
+        }
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(serviceJavaOptions());
+        command.add("-jar");
+        command.add(jar.toString());
+        ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true)
+                .redirectOutput(settings.logs().resolve("bench-floor.log").toFile());
+        Map<String, String> env = builder.environment();
+        env.put("WERKDESK_DB_USER", "postgres");
+        env.put("WERKDESK_DB_PASSWORD", "postgres");
+        env.put("WERKDESK_DB_REACTIVE_URL", "postgresql://127.0.0.1:" + settings.postgresPort() + "/participant");
+        env.put("WERKDESK_JWT_PUBLIC_KEY", keys.publicKey().toString());
+        env.put("WERKDESK_JWT_ISSUER", DevKeys.ISSUER);
+        env.put("FLOOR_HTTP_PORT", String.valueOf(port));
+        return builder.start();
+    }
+
+    /** Until the floor answers a registration with 201. */
+    private void awaitFloor(Process floor, URI uri) throws InterruptedException {
+        long deadline = System.nanoTime() + SERVICE_READY_TIMEOUT.toNanos();
+        String last = "no answer";
+        while (System.nanoTime() < deadline && floor.isAlive()) {
+            try {
+                HttpResponse<String> response = load.send(registration(uri, 0));
+                if (response.statusCode() == 201) {
+                    return;
+                }
+                last = response.statusCode() + " " + response.body();
+            } catch (IOException e) {
+                last = e.toString();
+            }
+            TimeUnit.MILLISECONDS.sleep(200);
+        }
+        throw new IllegalStateException("the framework floor did not answer 201 (see bench-floor.log): " + last);
     }
 
     private double pgbenchCpu = Double.NaN;
@@ -464,10 +570,12 @@ public final class Bench {
                 + " WHERE version = 1 ORDER BY global_position DESC LIMIT 1");
         db.execute("participant", "DROP TABLE IF EXISTS bench_events; DROP TABLE IF EXISTS bench_template;"
                 + " CREATE TABLE bench_events (LIKE events INCLUDING ALL);"
+                + " DROP TABLE IF EXISTS floor_events; CREATE TABLE floor_events (LIKE events INCLUDING ALL);"
                 + " CREATE TABLE bench_template (stream_type text, type text, schema_version integer, data jsonb, metadata jsonb);"
                 + " CREATE OR REPLACE FUNCTION bench_notify() RETURNS trigger LANGUAGE plpgsql AS $$"
                 + " BEGIN PERFORM pg_notify('werkdesk_bench', ''); RETURN NULL; END; $$;"
-                + " CREATE TRIGGER bench_events_notify AFTER INSERT ON bench_events FOR EACH STATEMENT EXECUTE FUNCTION bench_notify();");
+                + " CREATE TRIGGER bench_events_notify AFTER INSERT ON bench_events FOR EACH STATEMENT EXECUTE FUNCTION bench_notify();"
+                + " CREATE TRIGGER floor_events_notify AFTER INSERT ON floor_events FOR EACH STATEMENT EXECUTE FUNCTION bench_notify();");
         try (Connection connection = db.connect("participant");
                 PreparedStatement insert = connection.prepareStatement("INSERT INTO bench_template VALUES (?, ?, ?, ?::jsonb, ?::jsonb)")) {
             insert.setString(1, template.get(0));

@@ -2,6 +2,7 @@ package nl.werkdesk.employer.messaging;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import nl.werkdesk.contracts.participant.ParticipantEvent;
 import nl.werkdesk.contracts.participant.ParticipantEvent.ParticipantLeftPilot;
@@ -10,7 +11,6 @@ import nl.werkdesk.employer.view.PilotParticipant;
 import nl.werkdesk.eventsourcing.consumer.IdempotentConsumer;
 import nl.werkdesk.eventsourcing.consumer.PoisonMessage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
  * Keeps the local list of pilot participants from werkdesk.participants.v1, so that filling a vacancy or
@@ -29,8 +29,8 @@ public class ParticipantConsumer {
     }
 
     @Incoming("participants")
-    public Uni<Void> onParticipantEvent(Message<String> message) {
-        return consumer.consume(NAME, message, ParticipantEvent.CATALOG, ParticipantEvent.class, incoming -> {
+    public Uni<Void> onParticipantEvent(KafkaRecordBatch<String, String> batch) {
+        return consumer.consume(NAME, batch, ParticipantEvent.CATALOG, ParticipantEvent.class, incoming -> {
             if (incoming.event() instanceof ParticipantRegistered registered) {
                 PilotParticipant participant = new PilotParticipant();
                 participant.participantId = registered.participantId();

@@ -2,6 +2,7 @@ package nl.werkdesk.permit.messaging;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import nl.werkdesk.contracts.employer.EmployerEvent;
 import nl.werkdesk.contracts.employer.EmployerEvent.EmployerRegistered;
@@ -11,7 +12,6 @@ import nl.werkdesk.eventsourcing.store.EventMetadata;
 import nl.werkdesk.permit.automation.PermitAutomation;
 import nl.werkdesk.permit.view.KnownEmployer;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
  * Keeps the local list of employers from werkdesk.employers.v1 and lets the requests that waited for an
@@ -31,8 +31,8 @@ public class EmployerConsumer {
     }
 
     @Incoming("employers")
-    public Uni<Void> onEmployerEvent(Message<String> message) {
-        return consumer.consume(NAME, message, EmployerEvent.CATALOG, EmployerEvent.class, incoming -> {
+    public Uni<Void> onEmployerEvent(KafkaRecordBatch<String, String> batch) {
+        return consumer.consume(NAME, batch, EmployerEvent.CATALOG, EmployerEvent.class, incoming -> {
             if (!(incoming.event() instanceof EmployerRegistered registered)) {
                 return Uni.createFrom().voidItem();
             }

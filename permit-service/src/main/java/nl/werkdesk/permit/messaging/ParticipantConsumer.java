@@ -2,6 +2,7 @@ package nl.werkdesk.permit.messaging;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
 import nl.werkdesk.contracts.participant.ParticipantEvent;
@@ -14,7 +15,6 @@ import nl.werkdesk.eventsourcing.store.EventMetadata;
 import nl.werkdesk.permit.automation.PermitAutomation;
 import nl.werkdesk.permit.view.KnownParticipant;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
  * Keeps the local view of each participant's right to work from werkdesk.participants.v1, so that the TWV
@@ -36,8 +36,8 @@ public class ParticipantConsumer {
     }
 
     @Incoming("participants")
-    public Uni<Void> onParticipantEvent(Message<String> message) {
-        return consumer.consume(NAME, message, ParticipantEvent.CATALOG, ParticipantEvent.class, incoming -> {
+    public Uni<Void> onParticipantEvent(KafkaRecordBatch<String, String> batch) {
+        return consumer.consume(NAME, batch, ParticipantEvent.CATALOG, ParticipantEvent.class, incoming -> {
             EventMetadata cause = EventMetadata.causedBy(NAME, incoming.eventId());
             ParticipantEvent event = incoming.event();
             if (event instanceof ParticipantRegistered registered) {

@@ -1,6 +1,7 @@
 package nl.werkdesk.placement.messaging;
 
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -13,7 +14,6 @@ import nl.werkdesk.eventsourcing.consumer.IncomingEvent;
 import nl.werkdesk.eventsourcing.consumer.PoisonMessage;
 import nl.werkdesk.placement.view.KnownVacancy;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
 /** Keeps the vacancies from werkdesk.employers.v1: whose they are, where the work is, and whether they are open. */
 @ApplicationScoped
@@ -28,8 +28,8 @@ public class EmployerConsumer {
     }
 
     @Incoming("employers")
-    public Uni<Void> onEmployerEvent(Message<String> message) {
-        return consumer.consume(NAME, message, EmployerEvent.CATALOG, EmployerEvent.class, EmployerConsumer::apply);
+    public Uni<Void> onEmployerEvent(KafkaRecordBatch<String, String> batch) {
+        return consumer.consume(NAME, batch, EmployerEvent.CATALOG, EmployerEvent.class, EmployerConsumer::apply);
     }
 
     private static Uni<Void> apply(IncomingEvent<EmployerEvent> incoming) {

@@ -1,6 +1,7 @@
 package nl.werkdesk.placement.messaging;
 
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -18,7 +19,6 @@ import nl.werkdesk.placement.automation.RiskAssessment;
 import nl.werkdesk.placement.domain.Placement.Command;
 import nl.werkdesk.placement.view.KnownParticipant;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
  * Keeps what placements depend on from werkdesk.participants.v1 (intake, work eligibility, residence status,
@@ -39,8 +39,8 @@ public class ParticipantConsumer {
     }
 
     @Incoming("participants")
-    public Uni<Void> onParticipantEvent(Message<String> message) {
-        return consumer.consume(NAME, message, ParticipantEvent.CATALOG, ParticipantEvent.class, this::apply);
+    public Uni<Void> onParticipantEvent(KafkaRecordBatch<String, String> batch) {
+        return consumer.consume(NAME, batch, ParticipantEvent.CATALOG, ParticipantEvent.class, this::apply);
     }
 
     private Uni<Void> apply(IncomingEvent<ParticipantEvent> incoming) {

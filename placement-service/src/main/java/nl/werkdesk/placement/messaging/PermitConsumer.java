@@ -1,6 +1,7 @@
 package nl.werkdesk.placement.messaging;
 
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -23,7 +24,6 @@ import nl.werkdesk.placement.domain.PlacementFacts.Closure;
 import nl.werkdesk.placement.view.KnownParticipant;
 import nl.werkdesk.placement.view.KnownPermit;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
  * Keeps each participant's TWVs from werkdesk.permits.v1 (for which employer and vacancy, granted and valid when, or
@@ -43,8 +43,8 @@ public class PermitConsumer {
     }
 
     @Incoming("permits")
-    public Uni<Void> onPermitEvent(Message<String> message) {
-        return consumer.consume(NAME, message, PermitEvent.CATALOG, PermitEvent.class, this::apply);
+    public Uni<Void> onPermitEvent(KafkaRecordBatch<String, String> batch) {
+        return consumer.consume(NAME, batch, PermitEvent.CATALOG, PermitEvent.class, this::apply);
     }
 
     private Uni<Void> apply(IncomingEvent<PermitEvent> incoming) {

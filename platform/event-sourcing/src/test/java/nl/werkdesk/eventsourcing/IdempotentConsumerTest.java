@@ -7,12 +7,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Future;
 import nl.werkdesk.eventsourcing.command.Aggregate;
+import nl.werkdesk.eventsourcing.cloudevents.CloudEvent;
+import nl.werkdesk.eventsourcing.cloudevents.CloudEventCodec;
 import nl.werkdesk.eventsourcing.command.CommandHandler;
 import nl.werkdesk.eventsourcing.consumer.PoisonMessage;
 import nl.werkdesk.eventsourcing.sample.Counter;
@@ -21,11 +27,17 @@ import nl.werkdesk.eventsourcing.sample.SampleEvent;
 import nl.werkdesk.eventsourcing.sample.CounterTotal;
 import nl.werkdesk.testing.KafkaBroker;
 import nl.werkdesk.testing.KafkaTopicReader;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
@@ -91,11 +103,140 @@ class IdempotentConsumerTest {
         assertEquals(TOPIC, KafkaTopicReader.header(parked, "dead-letter-topic"));
     }
 
+    @Test
+    void appliesAPollInOneTransactionThatRecordsEveryEventId() {
+        UUID counter = UUID.randomUUID();
+        List<ProducerRecord<String, String>> poll = List.of(opened(counter, counter), incremented(counter, counter, 2, 1),
+                incremented(counter, counter, 3, 2), incremented(counter, counter, 4, 3));
+        sendAsOnePoll(poll);
+        awaitTotal(counter, 6);
+        List<String> recordedBy = transactionsOf(poll);
+        assertEquals(1, recordedBy.size(), "one transaction recorded the poll's event ids: " + recordedBy);
+        assertEquals(recordedBy, Counters.await(() -> Panache.withSession(() -> Panache.getSession().chain(session -> session
+                .createNativeQuery("SELECT xmin::text FROM counter_totals WHERE counter_id = :counter", String.class)
+                .setParameter("counter", counter).getResultList()))), "the same transaction wrote the effect");
+    }
+
+    @Test
+    void parksAPoisonRecordOfAPollAloneAndCommitsTheRest() throws Exception {
+        UUID counter = UUID.randomUUID();
+        UUID neverOpened = UUID.randomUUID();
+        ProducerRecord<String, String> poison = incremented(counter, neverOpened, 2, 7);
+        List<ProducerRecord<String, String>> poll = List.of(opened(counter, counter), incremented(counter, counter, 2, 1), poison,
+                incremented(counter, counter, 3, 2));
+        List<RecordMetadata> landed = sendAsOnePoll(poll);
+        awaitTotal(counter, 3);
+        String poisonId = ceId(poison);
+        var parked = topic.await(DEAD_LETTERS, record -> poisonId.equals(KafkaTopicReader.header(record, "ce_id")), 1, PROCESSED).get(0);
+        assertTrue(KafkaTopicReader.header(parked, "dead-letter-reason").startsWith("cannot be applied"),
+                KafkaTopicReader.header(parked, "dead-letter-reason"));
+        assertEquals(List.of(), topic.readAll(DEAD_LETTERS).stream().filter(record -> ids(poll).contains(KafkaTopicReader.header(record, "ce_id"))
+                && !poisonId.equals(KafkaTopicReader.header(record, "ce_id"))).toList(), "only the poison record is parked");
+        assertEquals(3, transactionsOf(poll).size(), "record by record, the three good events are recorded, the poison one is not");
+        await().atMost(PROCESSED).until(() -> committedPast(landed.get(landed.size() - 1)));
+    }
+
+    @Test
+    void takesAPollDeliveredAgainAsANoOp() {
+        UUID counter = UUID.randomUUID();
+        List<ProducerRecord<String, String>> poll = List.of(opened(counter, counter), incremented(counter, counter, 2, 5));
+        sendAsOnePoll(poll);
+        awaitTotal(counter, 5);
+        List<String> recordedBy = transactionsOf(poll);
+        List<ProducerRecord<String, String>> again = new ArrayList<>();
+        for (ProducerRecord<String, String> record : poll) {
+            ProducerRecord<String, String> copy = new ProducerRecord<>(record.topic(), null, record.key(), record.value(),
+                    new RecordHeaders(record.headers().toArray()));
+            copy.headers().add(header(REDELIVERED, "true"));
+            again.add(copy);
+        }
+        // A new event in the same poll shows when the poll was applied.
+        again.add(incremented(counter, counter, 3, 100));
+        sendAsOnePoll(again);
+        awaitTotal(counter, 105);
+        assertEquals(recordedBy, transactionsOf(poll), "the first delivery's records stand, none written again");
+        assertEquals(List.of(), topic.readAll(DEAD_LETTERS).stream().filter(record -> ids(poll).contains(KafkaTopicReader.header(record, "ce_id")))
+                .toList(), "the repeated opening is skipped, not parked");
+    }
+
     private static void awaitTotal(UUID counterId, int expected) {
         await().atMost(PROCESSED).until(() -> {
             CounterTotal total = Counters.await(() -> Panache.withSession(() -> CounterTotal.<CounterTotal>findById(counterId)));
             return total != null && total.total == expected;
         });
+    }
+
+    private static final URI TEST_SOURCE = URI.create("urn:nld:werkdesk:kernel-test");
+
+    /** A CounterOpened CloudEvent as a producer other than the relay would publish it, keyed by {@code key}. */
+    private static ProducerRecord<String, String> opened(UUID key, UUID counter) {
+        return cloudEvent(key, counter, "nl.werkdesk.sample.counter-opened", 1,
+                "{\"counterId\":\"" + counter + "\",\"openedOn\":\"" + Counters.DAY + "\"}");
+    }
+
+    private static ProducerRecord<String, String> incremented(UUID key, UUID counter, long sequence, int by) {
+        return cloudEvent(key, counter, "nl.werkdesk.sample.counter-incremented", sequence,
+                "{\"counterId\":\"" + counter + "\",\"by\":" + by + ",\"incrementedOn\":\"" + Counters.DAY + "\"}");
+    }
+
+    private static ProducerRecord<String, String> cloudEvent(UUID key, UUID counter, String type, long sequence, String data) {
+        ProducerRecord<String, String> record = CloudEventCodec.record(TOPIC, new CloudEvent(UUID.randomUUID(), TEST_SOURCE, type, counter,
+                Counters.DAY.atStartOfDay().atOffset(ZoneOffset.UTC), sequence, TEST_SOURCE, null, data));
+        // One key, so one partition: a poll takes the whole transaction.
+        return new ProducerRecord<>(TOPIC, null, key.toString(), record.value(), record.headers());
+    }
+
+    private static List<String> ids(List<ProducerRecord<String, String>> records) {
+        return records.stream().map(IdempotentConsumerTest::ceId).toList();
+    }
+
+    /** The transactions (xmin) that recorded these events as processed by the sample consumer. */
+    private static List<String> transactionsOf(List<ProducerRecord<String, String>> records) {
+        List<UUID> ids = ids(records).stream().map(UUID::fromString).toList();
+        return Counters.await(() -> Panache.withSession(() -> Panache.getSession().chain(session -> session
+                .createNativeQuery("SELECT DISTINCT xmin::text FROM processed_events WHERE consumer = 'sample-totals' AND event_id IN (:ids)",
+                        String.class)
+                .setParameter("ids", ids).getResultList())));
+    }
+
+    /**
+     * Sends the records in one Kafka transaction: a read_committed consumer sees all of them at its commit, on one
+     * partition, so one poll holds them all. Returns where they landed.
+     */
+    private static List<RecordMetadata> sendAsOnePoll(List<ProducerRecord<String, String>> records) {
+        try (var producer = new KafkaProducer<String, String>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.shared().bootstrapServers(),
+                ProducerConfig.TRANSACTIONAL_ID_CONFIG, "kernel-test-" + UUID.randomUUID(),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()))) {
+            producer.initTransactions();
+            producer.beginTransaction();
+            List<Future<RecordMetadata>> acks = new ArrayList<>();
+            for (ProducerRecord<String, String> record : records) {
+                acks.add(producer.send(record));
+            }
+            producer.commitTransaction();
+            List<RecordMetadata> landed = new ArrayList<>();
+            for (Future<RecordMetadata> ack : acks) {
+                landed.add(ack.get());
+            }
+            return landed;
+        } catch (Exception e) {
+            throw new IllegalStateException("could not send the test records", e);
+        }
+    }
+
+    /** Whether the sample consumer's group committed its offset past this record. */
+    private static boolean committedPast(RecordMetadata record) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.shared().bootstrapServers()))) {
+            OffsetAndMetadata committed = admin.listConsumerGroupOffsets("sample-totals").partitionsToOffsetAndMetadata().get()
+                    .get(new TopicPartition(record.topic(), record.partition()));
+            return committed != null && committed.offset() > record.offset();
+        }
+    }
+
+    private static String ceId(ProducerRecord<String, String> record) {
+        return new String(record.headers().lastHeader("ce_id").value(), StandardCharsets.UTF_8);
     }
 
     /** Sends the record again, marked so that the relay's exactly-once checks know it is a deliberate copy. */

@@ -4,12 +4,21 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import nl.werkdesk.contracts.EventCatalog;
 import nl.werkdesk.contracts.IntegrationEvent;
 import nl.werkdesk.eventsourcing.Unavailability;
@@ -21,10 +30,16 @@ import org.jboss.logging.Logger;
 
 /**
  * Applies another service's events exactly once: the event id is recorded in the consumer's database in
- * the same transaction as the effect, so a redelivered event is skipped. A poison message is nacked, and
+ * the same transaction as the effect, so a redelivered event is skipped. A poison record is nacked, and
  * the channel's dead-letter-queue failure strategy parks it with the reason; while the database is away, or
- * when a command it causes meets a concurrent append, the message is retried with backoff instead, so
+ * when a command it causes meets a concurrent append, the record is retried with backoff instead, so
  * nothing is parked for a passing condition.
+ * <p>
+ * Every consumer's {@code @Incoming} method takes a {@link KafkaRecordBatch} (Quarkus then sets the channel's
+ * {@code batch=true}) and so gets a whole poll at once: one transaction records every event id with one insert and applies
+ * the effects in the poll's order. When that transaction fails, the poll is applied again record by record, each in
+ * a transaction of its own, so that a poison record goes to the dead-letter topic alone and the rest commit. The offsets
+ * are acknowledged only after that, so a crash at any point redelivers the poll, and the recorded ids make it a no-op.
  */
 @ApplicationScoped
 public class IdempotentConsumer {
@@ -41,6 +56,14 @@ public class IdempotentConsumer {
     private static final Logger LOG = Logger.getLogger(IdempotentConsumer.class);
     private static final String RECORD_PROCESSED =
             "INSERT INTO processed_events (consumer, event_id) VALUES (:consumer, :eventId) ON CONFLICT DO NOTHING";
+    /**
+     * One statement for a poll: the ids it returns are the ones not seen before (a duplicate within the poll once). The
+     * ids go as one array literal in text, which every driver binds alike.
+     */
+    private static final String RECORD_ALL_PROCESSED = "INSERT INTO processed_events (consumer, event_id)"
+            + " SELECT :consumer, id FROM unnest(CAST(CAST(:eventIds AS text) AS uuid[])) AS id ON CONFLICT DO NOTHING RETURNING event_id";
+    /** SQLSTATEs of a deadlock and a serialization failure: the database asks to try again. */
+    private static final Set<String> RETRY_SQL_STATES = Set.of("40P01", "40001");
 
     private final CloudEventCodec codec;
     private final MeterRegistry metrics;
@@ -53,20 +76,91 @@ public class IdempotentConsumer {
     }
 
     /**
-     * Handles one message of {@code catalog}'s topic for {@code consumer} (a name unique per consuming
-     * view): acks it once the effect committed or when it was seen before, nacks it when it is poison.
-     * Event types this consumer does not know yet (added later by the producer) are acknowledged unread.
+     * Handles a poll of {@code catalog}'s topic for {@code consumer} (a name unique per consuming view): every new event
+     * of it in one transaction, each effect in the poll's order (so per key as the topic holds them). Acks the poll once
+     * all of it is applied, skipped or parked. Event types this consumer does not know yet (added later by the producer)
+     * are skipped unread.
      */
-    public <E extends IntegrationEvent> Uni<Void> consume(String consumer, Message<String> message, EventCatalog catalog,
+    public <E extends IntegrationEvent> Uni<Void> consume(String consumer, KafkaRecordBatch<String, String> batch, EventCatalog catalog,
                                                           Class<E> root, Function<IncomingEvent<E>, Uni<Void>> effect) {
+        List<IncomingEvent<E>> events = new ArrayList<>();
+        List<Rejected> unreadable = new ArrayList<>();
+        for (KafkaRecord<String, String> record : batch.getRecords()) {
+            try {
+                parse(record, catalog, root).ifPresent(events::add);
+            } catch (PoisonMessage poison) {
+                unreadable.add(new Rejected(record, poison));
+            }
+        }
+        Uni<List<Rejected>> applied = events.isEmpty()
+                ? Uni.createFrom().item(unreadable)
+                : Uni.createFrom().deferred(() -> applyTogether(consumer, events, effect)).replaceWith(unreadable)
+                        .onFailure().recoverWithUni(failure -> {
+                            metrics.counter("werkdesk.consumer.batch.splits", "consumer", consumer).increment();
+                            LOG.debugf("%s applies a poll of %d records one by one: %s", consumer, batch.getRecords().size(),
+                                    Unavailability.describe(failure));
+                            return applyOneByOne(consumer, batch, catalog, root, effect);
+                        });
+        return applied
+                .chain(rejected -> Multi.createFrom().iterable(rejected)
+                        .onItem().transformToUniAndConcatenate(r -> reject(consumer, r.record(), r.poison()))
+                        .collect().last())
+                .chain(() -> Uni.createFrom().completionStage(batch.ack()));
+    }
+
+    /** A record that goes to the dead-letter topic, and why. */
+    private record Rejected(Message<String> record, PoisonMessage poison) {
+    }
+
+    /** One transaction: one insert records every event id, then each new event's effect, in order. */
+    private <E extends IntegrationEvent> Uni<Void> applyTogether(String consumer, List<IncomingEvent<E>> events,
+                                                                 Function<IncomingEvent<E>, Uni<Void>> effect) {
+        String ids = events.stream().map(event -> event.eventId().toString()).collect(Collectors.joining(",", "{", "}"));
+        return Panache.withTransaction(() -> Panache.getSession()
+                .chain(session -> session.createNativeQuery(RECORD_ALL_PROCESSED, UUID.class)
+                        .setParameter("consumer", consumer)
+                        .setParameter("eventIds", ids)
+                        .getResultList())
+                .chain(recorded -> {
+                    Set<UUID> fresh = new HashSet<>(recorded);
+                    // A Multi rather than a chain of Unis: hundreds of nested chains would overflow a small stack.
+                    return Multi.createFrom().iterable(events)
+                            .select().where(event -> fresh.remove(event.eventId()))
+                            .onItem().transformToUniAndConcatenate(event -> effect.apply(event))
+                            .collect().last()
+                            .replaceWithVoid();
+                }));
+    }
+
+    /** Each record in a transaction of its own, without acking it: the poll is acked as a whole. */
+    private <E extends IntegrationEvent> Uni<List<Rejected>> applyOneByOne(String consumer, KafkaRecordBatch<String, String> batch,
+                                                                          EventCatalog catalog, Class<E> root,
+                                                                          Function<IncomingEvent<E>, Uni<Void>> effect) {
+        List<Rejected> rejected = new ArrayList<>();
+        return Multi.createFrom().iterable(batch.getRecords())
+                .onItem().transformToUniAndConcatenate(record -> applyAlone(consumer, record, catalog, root, effect)
+                        .onFailure(PoisonMessage.class).recoverWithItem(poison -> {
+                            rejected.add(new Rejected(record, (PoisonMessage) poison));
+                            return null;
+                        }))
+                .collect().last()
+                .replaceWith(rejected);
+    }
+
+    /**
+     * One record in a transaction of its own, retried while the failure is passing; fails with {@link PoisonMessage}
+     * when it can never be applied.
+     */
+    private <E extends IntegrationEvent> Uni<Void> applyAlone(String consumer, Message<String> message, EventCatalog catalog,
+                                                             Class<E> root, Function<IncomingEvent<E>, Uni<Void>> effect) {
         Optional<IncomingEvent<E>> incoming;
         try {
             incoming = parse(message, catalog, root);
         } catch (PoisonMessage poison) {
-            return reject(consumer, message, poison);
+            return Uni.createFrom().failure(poison);
         }
         if (incoming.isEmpty()) {
-            return Uni.createFrom().completionStage(message.ack());
+            return Uni.createFrom().voidItem();
         }
         IncomingEvent<E> event = incoming.get();
         return Uni.createFrom().deferred(() -> Panache.withTransaction(() -> Panache.getSession()
@@ -81,14 +175,9 @@ public class IdempotentConsumer {
                 })
                 .onFailure(IdempotentConsumer::isTransient).retry()
                 .withBackOff(config.minBackoff(), config.maxBackoff()).indefinitely()
-                .chain(() -> Uni.createFrom().completionStage(message.ack()))
-                .onFailure().recoverWithUni(failure -> reject(consumer, message, failure instanceof PoisonMessage poison
-                        ? poison
-                        : new PoisonMessage("cannot be applied: " + Unavailability.describe(failure), failure)));
+                .onFailure(failure -> !(failure instanceof PoisonMessage)).transform(failure ->
+                        new PoisonMessage("cannot be applied: " + Unavailability.describe(failure), failure));
     }
-
-    /** SQLSTATEs of a deadlock and a serialization failure: the database asks to try again. */
-    private static final java.util.Set<String> RETRY_SQL_STATES = java.util.Set.of("40P01", "40001");
 
     private static boolean isTransient(Throwable failure) {
         if (Unavailability.isUnavailable(failure) || failure instanceof ConcurrencyConflict) {

@@ -2,6 +2,7 @@ package nl.werkdesk.eventsourcing.sample;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -13,7 +14,6 @@ import nl.werkdesk.eventsourcing.store.DomainEvents;
 import nl.werkdesk.eventsourcing.sample.CounterEvent.CounterIncremented;
 import nl.werkdesk.eventsourcing.sample.CounterEvent.CounterOpened;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
 /** Wires the sample counter to the kernel, with an inline view and a Kafka consumer of its own topic. */
 @ApplicationScoped
@@ -71,9 +71,10 @@ public class SampleModule {
             this.consumer = consumer;
         }
 
+        /** Takes a poll at once: Quarkus sees the batch type and consumes the channel in batches. */
         @Incoming("sample-in")
-        public Uni<Void> onCounterEvent(Message<String> message) {
-            return consumer.consume("sample-totals", message, SampleEvent.CATALOG, SampleEvent.class, incoming -> {
+        public Uni<Void> onCounterEvents(KafkaRecordBatch<String, String> batch) {
+            return consumer.consume("sample-totals", batch, SampleEvent.CATALOG, SampleEvent.class, incoming -> {
                 if (incoming.event() instanceof SampleEvent.CounterOpened) {
                     CounterTotal total = new CounterTotal();
                     total.counterId = incoming.subject();

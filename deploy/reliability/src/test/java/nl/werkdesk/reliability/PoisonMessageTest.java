@@ -40,6 +40,12 @@ class PoisonMessageTest {
 
     private static final Logger LOG = Logger.getLogger(PoisonMessageTest.class);
 
+    /**
+     * What a consumer throws to park a record on purpose (the kernel's PoisonMessage; named, not imported: this suite
+     * drives the services from outside and has no kernel on its class path).
+     */
+    private static final String POISON_MESSAGE = "nl.werkdesk.eventsourcing.consumer.PoisonMessage";
+
     private static ReliabilityStack stack;
 
     @BeforeAll
@@ -81,6 +87,14 @@ class PoisonMessageTest {
                 ConsumerRecord<String, String> record = byKey.get(poison.key());
                 String reason = KafkaTopicReader.header(record, "dead-letter-reason");
                 String where = consumer.getKey() + ", " + poison.kind() + " from " + poison.topic();
+                // The facts: parked on purpose as unreadable (a PoisonMessage with no cause, not a failure while applying
+                // it), with a reason for the operator (a sentence, so only its presence is checked) and the topic it came from.
+                if (!POISON_MESSAGE.equals(KafkaTopicReader.header(record, "dead-letter-exception-class-name"))) {
+                    failures.add(where + ": parked as " + KafkaTopicReader.header(record, "dead-letter-exception-class-name"));
+                }
+                if (KafkaTopicReader.header(record, "dead-letter-cause-class-name") != null) {
+                    failures.add(where + ": parked because applying it failed, not because it is unreadable");
+                }
                 if (reason == null || reason.isBlank()) {
                     failures.add(where + ": parked without a reason");
                 }

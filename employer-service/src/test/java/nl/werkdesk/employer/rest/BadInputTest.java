@@ -8,6 +8,7 @@ import static nl.werkdesk.employer.rest.Api.post;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
@@ -40,13 +41,18 @@ class BadInputTest {
                 .body(not(containsString("\tat ")));
     }
 
+    /** Bad input, found before the employer's rules decide: the kernel's invalid-input, naming the field. */
     static ValidatableResponse invalid(ValidatableResponse response, String field) {
-        return problem(response, 400).body("invalidParams.name", hasItem(field));
+        return naming(response, field).body("type", equalTo(PROBLEM + "invalid-input"));
     }
 
     /** A field refused by the domain with this code: 400 naming the field. */
     static ValidatableResponse refusedOn(ValidatableResponse response, String field, String code) {
-        return invalid(response, field).body("type", equalTo(PROBLEM + code)).header("Retry-After", nullValue());
+        return naming(response, field).body("type", equalTo(PROBLEM + code)).header("Retry-After", nullValue());
+    }
+
+    private static ValidatableResponse naming(ValidatableResponse response, String field) {
+        return problem(response, 400).body("invalidParams.name", hasItem(field));
     }
 
     /** Refused by the state of the resource with this code: 409, and no Retry-After (retrying cannot help). */
@@ -86,8 +92,7 @@ class BadInputTest {
 
     @Test
     void refusesAnUnknownFieldByName() {
-        invalid(asLiaison().body(with(Api.registration("horeca"), "website", "https://demolen.example")).post(EMPLOYERS).then(), "website")
-                .body("invalidParams[0].reason", containsString("not a field"));
+        invalid(asLiaison().body(with(Api.registration("horeca"), "website", "https://demolen.example")).post(EMPLOYERS).then(), "website");
         Map<String, Object> contact = Map.of("name", "Jan", "phone", "+31 20 1234567", "bsn", "123456782");
         invalid(asLiaison().body(with(Api.registration("horeca"), "contactPerson", contact)).post(EMPLOYERS).then(), "contactPerson.bsn");
     }
@@ -95,18 +100,17 @@ class BadInputTest {
     @Test
     void refusesWrongTypesByName() {
         Map<String, Object> registration = Api.registration("horeca");
-        invalid(asLiaison().body(with(registration, "registeredOn", "last tuesday")).post(EMPLOYERS).then(), "registeredOn")
-                .body("invalidParams[0].reason", containsString("date"));
+        invalid(asLiaison().body(with(registration, "registeredOn", "last tuesday")).post(EMPLOYERS).then(), "registeredOn");
         invalid(asLiaison().body(with(registration, "kvkNumber", 12345678)).post(EMPLOYERS).then(), "kvkNumber");
         invalid(asLiaison().body(with(registration, "temporaryEmploymentAgency", "yes")).post(EMPLOYERS).then(), "temporaryEmploymentAgency");
+        // An unknown value of an enumeration is answered with the values it may take.
         invalid(asLiaison().body(with(registration, "sector", "mining")).post(EMPLOYERS).then(), "sector")
                 .body("invalidParams[0].reason", containsString("home-care"));
         UUID employer = Api.registerEmployer("horeca");
         Map<String, Object> vacancy = Api.vacancy(employer, "horeca", "2025-03-03", 1500);
         invalid(asLiaison().body(with(vacancy, "hourlyWageCents", "15 euro")).post(VACANCIES).then(), "hourlyWageCents");
         invalid(asLiaison().body(with(vacancy, "hoursPerWeek", 32.5)).post(VACANCIES).then(), "hoursPerWeek");
-        invalid(asLiaison().body(with(vacancy, "employerId", "the bakery")).post(VACANCIES).then(), "employerId")
-                .body("invalidParams[0].reason", containsString("UUID"));
+        invalid(asLiaison().body(with(vacancy, "employerId", "the bakery")).post(VACANCIES).then(), "employerId");
         invalid(asLiaison().body(with(vacancy, "requiredDutchLevel", "fluent")).post(VACANCIES).then(), "requiredDutchLevel");
         invalid(asLiaison().body(Map.of("heldOn", "2025-03-12", "location", "azc", "employerIds", employer.toString())).post(JOB_FAIRS).then(),
                 "employerIds");
@@ -136,7 +140,12 @@ class BadInputTest {
                 .body("invalidParams.name", hasItem("contactPerson.email"))
                 .body("invalidParams.name", hasItem("twvIntermediary.from"));
         invalid(asLiaison().body(with(Api.registration("horeca"), "contactPerson", Map.of("name", "Jan de Vries"))).post(EMPLOYERS).then(),
-                "contactPerson").body("invalidParams[0].reason", containsString("phone number, an e-mail address or both"));
+                "contactPerson").body("invalidParams", hasSize(1));
+        // Either way of reaching the contact is enough on its own.
+        asLiaison().body(with(Api.registration("horeca"), "contactPerson", Map.of("name", "Jan de Vries", "email", "jan@demolen.example")))
+                .post(EMPLOYERS).then().statusCode(201);
+        asLiaison().body(with(Api.registration("horeca"), "contactPerson", Map.of("name", "Jan de Vries", "phone", "+31 20 1234567")))
+                .post(EMPLOYERS).then().statusCode(201);
         UUID registered = Api.registerEmployer("horeca");
         invalid(post(EMPLOYERS + "/" + registered + "/contact-person", Map.of("changedOn", "2025-03-01",
                 "contactPerson", Map.of("name", "Jan de Vries"))).then(), "contactPerson");
@@ -157,8 +166,7 @@ class BadInputTest {
 
     @Test
     void refusesDatesInTheFuture() {
-        invalid(asLiaison().body(with(Api.registration("horeca"), "registeredOn", tomorrow())).post(EMPLOYERS).then(), "registeredOn")
-                .body("invalidParams[0].reason", containsString("future"));
+        invalid(asLiaison().body(with(Api.registration("horeca"), "registeredOn", tomorrow())).post(EMPLOYERS).then(), "registeredOn");
         UUID employer = Api.registerEmployer("horeca");
         invalid(post(EMPLOYERS + "/" + employer + "/twv-intermediary", Map.of("changedOn", tomorrow())).then(), "changedOn");
         invalid(post(EMPLOYERS + "/" + employer + "/contact-person", Map.of("changedOn", tomorrow(),

@@ -4,7 +4,6 @@ import static nl.werkdesk.employer.rest.Api.EMPLOYERS;
 import static nl.werkdesk.employer.rest.Api.VACANCIES;
 import static nl.werkdesk.employer.rest.Api.asLiaison;
 import static nl.werkdesk.employer.rest.Api.post;
-import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -54,7 +53,7 @@ class ConcurrencyAndIdempotencyTest {
         post(EMPLOYERS + "/" + employer + "/twv-intermediary", Map.of("changedOn", "2025-03-01")).then().statusCode(200);
         BadInputTest.problem(asLiaison().header("If-Match", "\"1\"").body(Map.of("changedOn", "2025-04-01", "twvIntermediary",
                         Map.of("from", "2025-04-01"))).post(EMPLOYERS + "/" + employer + "/twv-intermediary").then(), 412)
-                .body("detail", containsString("version 1"));
+                .body("type", equalTo(BadInputTest.PROBLEM + "version-mismatch"));
         asLiaison().header("If-Match", "\"2\"").body(Map.of("changedOn", "2025-04-01", "twvIntermediary", Map.of("from", "2025-04-01")))
                 .post(EMPLOYERS + "/" + employer + "/twv-intermediary").then().statusCode(200).header("ETag", "\"3\"");
     }
@@ -102,7 +101,7 @@ class ConcurrencyAndIdempotencyTest {
         String key = UUID.randomUUID().toString();
         asLiaison().header("Idempotency-Key", key).body(Api.registration("horeca")).post(EMPLOYERS).then().statusCode(201);
         BadInputTest.problem(asLiaison().header("Idempotency-Key", key).body(Api.registration("horeca")).post(EMPLOYERS).then(), 422)
-                .body("title", equalTo("Idempotency-Key reused"));
+                .body("type", equalTo(BadInputTest.PROBLEM + "idempotency-key-reused"));
     }
 
     @Test

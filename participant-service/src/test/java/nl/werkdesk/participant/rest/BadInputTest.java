@@ -37,7 +37,17 @@ class BadInputTest {
                 .body(not(containsString("\tat ")));
     }
 
+    /** Bad input, found before the participant's rules decide: the kernel's invalid-input, naming the field. */
     static ValidatableResponse invalid(ValidatableResponse response, String field) {
+        return naming(response, field).body("type", equalTo(PROBLEM + "invalid-input"));
+    }
+
+    /** A field refused by the participant's rules with this code: 400 naming the field. */
+    static ValidatableResponse refusedOn(ValidatableResponse response, String field, String code) {
+        return naming(response, field).body("type", equalTo(PROBLEM + code));
+    }
+
+    private static ValidatableResponse naming(ValidatableResponse response, String field) {
         return problem(response, 400).body("invalidParams.name", hasItem(field));
     }
 
@@ -55,17 +65,16 @@ class BadInputTest {
 
     @Test
     void refusesAnUnknownFieldByName() {
-        invalid(asCaseworker().body(registrationWith("nickname", "Amal")).post(PARTICIPANTS).then(), "nickname")
-                .body("invalidParams[0].reason", containsString("not a field"));
+        invalid(asCaseworker().body(registrationWith("nickname", "Amal")).post(PARTICIPANTS).then(), "nickname");
     }
 
     @Test
     void refusesWrongTypesByName() {
-        invalid(asCaseworker().body(registrationWith("registeredOn", "last tuesday")).post(PARTICIPANTS).then(), "registeredOn")
-                .body("invalidParams[0].reason", containsString("date"));
+        invalid(asCaseworker().body(registrationWith("registeredOn", "last tuesday")).post(PARTICIPANTS).then(), "registeredOn");
         invalid(asCaseworker().body(registrationWith("registeredOn", 20250203)).post(PARTICIPANTS).then(), "registeredOn");
         invalid(asCaseworker().body(registrationWith("languages", "ar")).post(PARTICIPANTS).then(), "languages");
         invalid(asCaseworker().body(registrationWith("location", 12)).post(PARTICIPANTS).then(), "location");
+        // An unknown value of an enumeration is answered with the values it may take.
         invalid(asCaseworker().body(registrationWith("wDocumentType", "W3")).post(PARTICIPANTS).then(), "wDocumentType")
                 .body("invalidParams[0].reason", containsString("W2"));
     }
@@ -94,8 +103,7 @@ class BadInputTest {
     @Test
     void refusesDatesInTheFuture() {
         String tomorrow = LocalDate.now(ZoneId.of("Europe/Amsterdam")).plusDays(1).toString();
-        invalid(asCaseworker().body(registrationWith("registeredOn", tomorrow)).post(PARTICIPANTS).then(), "registeredOn")
-                .body("invalidParams[0].reason", containsString("future"));
+        invalid(asCaseworker().body(registrationWith("registeredOn", tomorrow)).post(PARTICIPANTS).then(), "registeredOn");
         UUID id = Api.register("Willinklaan");
         invalid(post(id, "intake", Api.intake(tomorrow)).then(), "completedOn");
     }
@@ -103,9 +111,7 @@ class BadInputTest {
     @Test
     void refusesAStepOutOfOrderWithTheJourney() {
         UUID id = Api.register("Willinklaan");
-        invalid(post(id, "intake", Api.intake("2025-01-01")).then(), "completedOn")
-                .body("type", equalTo(PROBLEM + "date-before-registration"))
-                .body("title", equalTo("Date before the registration"));
+        refusedOn(post(id, "intake", Api.intake("2025-01-01")).then(), "completedOn", "date-before-registration");
         problem(post(id, "activities", Map.of("activity", "cv-help", "completedOn", "2025-02-20")).then(), 409)
                 .body("type", equalTo(PROBLEM + "intake-not-completed"));
         post(id, "exit", Map.of("reason", "other", "leftOn", "2025-03-01")).then().statusCode(200);
@@ -114,6 +120,7 @@ class BadInputTest {
 
     @Test
     void refusesALocationOutsideThePilot() {
+        // The answer lists the pilot's locations, the values the field may take.
         invalid(asCaseworker().body(registrationWith("location", "Ter Apel")).post(PARTICIPANTS).then(), "location")
                 .body("invalidParams[0].reason", containsString("Willinklaan"));
     }

@@ -3,7 +3,6 @@ package nl.werkdesk.participant.rest;
 import static nl.werkdesk.participant.rest.Api.PARTICIPANTS;
 import static nl.werkdesk.participant.rest.Api.asCaseworker;
 import static nl.werkdesk.participant.rest.Api.post;
-import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -55,7 +54,8 @@ class ConcurrencyAndIdempotencyTest {
         post(id, "intake", Api.intake("2025-02-10")).then().statusCode(200);
         asCaseworker().header("If-Match", "\"1\"").body(Map.of("activity", "cv-help", "completedOn", "2025-02-20"))
                 .post(PARTICIPANTS + "/" + id + "/activities").then().statusCode(412)
-                .contentType("application/problem+json").body("status", equalTo(412)).body("detail", containsString("version 1"));
+                .contentType("application/problem+json").body("status", equalTo(412))
+                .body("type", equalTo("urn:nld:werkdesk:problem:version-mismatch"));
         asCaseworker().header("If-Match", "\"2\"").body(Map.of("activity", "cv-help", "completedOn", "2025-02-20"))
                 .post(PARTICIPANTS + "/" + id + "/activities").then().statusCode(200).header("ETag", "\"3\"");
     }
@@ -109,7 +109,7 @@ class ConcurrencyAndIdempotencyTest {
         asCaseworker().header("Idempotency-Key", key).body(Api.registration("Willinklaan")).post(PARTICIPANTS).then().statusCode(201);
         Map<String, Object> other = new HashMap<>(Api.registration("Kabelweg"));
         asCaseworker().header("Idempotency-Key", key).body(other).post(PARTICIPANTS).then().statusCode(422)
-                .contentType("application/problem+json").body("title", equalTo("Idempotency-Key reused"));
+                .contentType("application/problem+json").body("type", equalTo("urn:nld:werkdesk:problem:idempotency-key-reused"));
     }
 
     @Test

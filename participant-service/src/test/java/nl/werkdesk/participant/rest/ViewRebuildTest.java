@@ -4,8 +4,8 @@ import static nl.werkdesk.participant.rest.Api.PARTICIPANTS;
 import static nl.werkdesk.participant.rest.Api.asCaseworker;
 import static nl.werkdesk.participant.rest.Api.post;
 import static nl.werkdesk.participant.rest.BadInputTest.PROBLEM;
-import static nl.werkdesk.participant.rest.BadInputTest.invalid;
 import static nl.werkdesk.participant.rest.BadInputTest.problem;
+import static nl.werkdesk.participant.rest.BadInputTest.refusedOn;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
@@ -155,7 +155,7 @@ class ViewRebuildTest {
     }
 
     private static void refused(ValidatableResponse response, String field, String code) {
-        invalid(response, field).body("type", equalTo(PROBLEM + code));
+        refusedOn(response, field, code);
     }
 
     private static void conflict(ValidatableResponse response, String code) {

@@ -35,8 +35,10 @@ class BadInputTest {
                 .body(not(containsString("\tat ")));
     }
 
+    /** Bad input, found before the placement's rules decide: the kernel's invalid-input, naming the field. */
     static ValidatableResponse invalid(ValidatableResponse response, String field) {
-        return problem(response, 400).body("invalidParams.name", hasItem(field));
+        return problem(response, 400).body("type", equalTo("urn:nld:werkdesk:problem:invalid-input"))
+                .body("invalidParams.name", hasItem(field));
     }
 
     static Map<String, Object> startWith(String field, Object value) {
@@ -52,17 +54,15 @@ class BadInputTest {
 
     @Test
     void refusesAnUnknownFieldByName() {
-        invalid(asCaseworker().body(startWith("salary", 3000)).post(PLACEMENTS).then(), "salary")
-                .body("invalidParams[0].reason", containsString("not a field"));
+        invalid(asCaseworker().body(startWith("salary", 3000)).post(PLACEMENTS).then(), "salary");
     }
 
     @Test
     void refusesWrongTypesByName() {
-        invalid(asCaseworker().body(startWith("startedOn", "next monday")).post(PLACEMENTS).then(), "startedOn")
-                .body("invalidParams[0].reason", containsString("date"));
-        invalid(asCaseworker().body(startWith("participantId", "participant-7")).post(PLACEMENTS).then(), "participantId")
-                .body("invalidParams[0].reason", containsString("UUID"));
+        invalid(asCaseworker().body(startWith("startedOn", "next monday")).post(PLACEMENTS).then(), "startedOn");
+        invalid(asCaseworker().body(startWith("participantId", "participant-7")).post(PLACEMENTS).then(), "participantId");
         invalid(asCaseworker().body(startWith("hoursPerWeek", "many")).post(PLACEMENTS).then(), "hoursPerWeek");
+        // An unknown value of an enumeration is answered with the values it may take.
         invalid(asCaseworker().body(startWith("sector", "mining")).post(PLACEMENTS).then(), "sector")
                 .body("invalidParams[0].reason", containsString("horeca"));
         invalid(asCaseworker().body(startWith("contractType", "zero-hours")).post(PLACEMENTS).then(), "contractType")
@@ -90,14 +90,14 @@ class BadInputTest {
     @Test
     void refusesDatesInTheFuture() {
         String tomorrow = LocalDate.now(ZoneId.of("Europe/Amsterdam")).plusDays(1).toString();
-        invalid(asCaseworker().body(startWith("startedOn", tomorrow)).post(PLACEMENTS).then(), "startedOn")
-                .body("invalidParams[0].reason", containsString("future"));
+        invalid(asCaseworker().body(startWith("startedOn", tomorrow)).post(PLACEMENTS).then(), "startedOn");
         invalid(post(UUID.randomUUID(), "end", Map.of("endedOn", tomorrow, "reason", "quit")).then(), "endedOn");
         invalid(post(UUID.randomUUID(), "continuation", Map.of("confirmedOn", tomorrow)).then(), "confirmedOn");
     }
 
     @Test
     void refusesAnUnknownEndReason() {
+        // Answered with the end reasons the API allows.
         invalid(post(UUID.randomUUID(), "end", Map.of("endedOn", "2025-06-01", "reason", "bored")).then(), "reason")
                 .body("invalidParams[0].reason", containsString("relocated-by-coa"));
     }

@@ -25,6 +25,7 @@ import nl.werkdesk.eventsourcing.core.Rejected;
 import nl.werkdesk.eventsourcing.sample.Counter;
 import nl.werkdesk.eventsourcing.sample.CounterEvent;
 import nl.werkdesk.eventsourcing.sample.CounterEvent.CounterIncremented;
+import nl.werkdesk.eventsourcing.sample.CounterRejection;
 import nl.werkdesk.eventsourcing.sample.CounterTotal;
 import nl.werkdesk.eventsourcing.sample.SampleModule;
 import nl.werkdesk.eventsourcing.store.ConcurrencyConflict;
@@ -131,7 +132,7 @@ class EventStoreTest {
         assertEquals(1, counters().load(id).version());
         Rejected again = assertThrows(Rejected.class,
                 () -> Counters.await(() -> handler.handle(aggregate, open, result -> io.smallrye.mutiny.Uni.createFrom().voidItem())));
-        assertTrue(again.reason().contains("already open"), "the domain, not the stream's existence, decides");
+        assertEquals(CounterRejection.ALREADY_OPEN, again.code(), "the domain, not the stream's existence, decides");
     }
 
     @Test

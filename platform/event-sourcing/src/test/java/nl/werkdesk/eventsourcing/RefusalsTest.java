@@ -14,6 +14,7 @@ import nl.werkdesk.eventsourcing.command.Aggregate;
 import nl.werkdesk.eventsourcing.command.CommandHandler;
 import nl.werkdesk.eventsourcing.sample.Counter;
 import nl.werkdesk.eventsourcing.sample.CounterEvent;
+import nl.werkdesk.eventsourcing.sample.CounterRejection;
 import nl.werkdesk.eventsourcing.sample.CounterResource;
 import nl.werkdesk.testing.TestTokens;
 import org.junit.jupiter.api.Test;
@@ -37,7 +38,7 @@ class RefusalsTest {
         UUID id = new Counters(handler, aggregate).open();
         increment(id, 1).statusCode(409).header("Retry-After", "2")
                 .body("type", equalTo(PROBLEM + "limit-not-known-yet"))
-                .body("title", equalTo("Limit not known yet"))
+                .body("title", equalTo(CounterRejection.LIMIT_NOT_KNOWN_YET.title()))
                 .body("status", equalTo(409));
         CounterResource.LIMITS.put(id, 3);
         increment(id, 1).statusCode(200).body("total", equalTo(1));
@@ -49,7 +50,7 @@ class RefusalsTest {
         CounterResource.LIMITS.put(id, 3);
         increment(id, 4).statusCode(409).header("Retry-After", nullValue())
                 .body("type", equalTo(PROBLEM + "over-limit"))
-                .body("title", equalTo("Over the limit"));
+                .body("title", equalTo(CounterRejection.OVER_LIMIT.title()));
         new Counters(handler, aggregate).close(id);
         increment(id, 1).statusCode(409).body("type", equalTo(PROBLEM + "not-open"));
     }
@@ -60,7 +61,7 @@ class RefusalsTest {
         CounterResource.LIMITS.put(id, 3);
         increment(id, 0).statusCode(400)
                 .body("type", equalTo(PROBLEM + "not-positive"))
-                .body("title", equalTo("Not a positive number"))
+                .body("title", equalTo(CounterRejection.NOT_POSITIVE.title()))
                 .body("invalidParams.name", hasItems("by"));
     }
 

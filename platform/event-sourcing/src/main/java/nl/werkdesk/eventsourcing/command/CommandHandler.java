@@ -13,6 +13,7 @@ import java.util.function.Function;
 import nl.werkdesk.eventsourcing.store.ConcurrencyConflict;
 import nl.werkdesk.eventsourcing.store.EventCodec;
 import nl.werkdesk.eventsourcing.store.EventStore;
+import nl.werkdesk.eventsourcing.store.IdempotencyMark;
 import nl.werkdesk.eventsourcing.store.RecordedEvent;
 
 /**
@@ -60,8 +61,17 @@ public class CommandHandler {
      */
     public <C, S, E, T> Uni<T> handleAndThen(
             Aggregate<C, S, E> aggregate, CommandRequest<C> request, Function<CommandResult<S, E>, Uni<T>> inTransaction) {
-        Uni<T> attempt = Uni.createFrom().deferred(
-                () -> Panache.withTransaction(() -> decideAndAppend(aggregate, request).chain(result -> inTransaction.apply(result))));
+        return handleAndThen(aggregate, request, null, inTransaction);
+    }
+
+    /**
+     * As {@link #handleAndThen(Aggregate, CommandRequest, Function)}, recording {@code idempotency} (when not null) in the
+     * append's own statement; a command that appends nothing leaves it to {@code inTransaction}.
+     */
+    public <C, S, E, T> Uni<T> handleAndThen(Aggregate<C, S, E> aggregate, CommandRequest<C> request, IdempotencyMark idempotency,
+                                             Function<CommandResult<S, E>, Uni<T>> inTransaction) {
+        Uni<T> attempt = Uni.createFrom().deferred(() -> Panache.withTransaction(
+                () -> decideAndAppend(aggregate, request, idempotency).chain(result -> inTransaction.apply(result))));
         if (request.expectedVersion().isPresent()) {
             return attempt;
         }
@@ -77,7 +87,7 @@ public class CommandHandler {
      */
     public <C, S, E> Uni<CommandResult<S, E>> handleInCurrentTransaction(
             Aggregate<C, S, E> aggregate, CommandRequest<C> request) {
-        return decideAndAppend(aggregate, request);
+        return decideAndAppend(aggregate, request, null);
     }
 
     /** The current state and version of a stream, or {@link StreamNotFound}. */
@@ -112,8 +122,8 @@ public class CommandHandler {
         return aggregates.codec(aggregate);
     }
 
-    private <C, S, E> Uni<CommandResult<S, E>> decideAndAppend(Aggregate<C, S, E> aggregate,
-                                                                                     CommandRequest<C> request) {
+    private <C, S, E> Uni<CommandResult<S, E>> decideAndAppend(Aggregate<C, S, E> aggregate, CommandRequest<C> request,
+                                                               IdempotencyMark idempotency) {
         EventCodec<E> codec = codec(aggregate);
         UUID streamId = request.streamId();
         // A new stream has no history to read: if it exists after all, the append runs into its first version.
@@ -133,7 +143,7 @@ public class CommandHandler {
                 return Uni.createFrom().item(new CommandResult<>(streamId, state, version, List.<RecordedEvent<E>>of()));
             }
             S next = aggregate.decider().fold(state, decided);
-            return store.append(codec, streamId, aggregate.streamType(), version, decided, request.metadata())
+            return store.append(codec, streamId, aggregate.streamType(), version, decided, request.metadata(), idempotency)
                     .call(appended -> aggregate.projection().apply(streamId, appended))
                     .map(appended -> new CommandResult<>(streamId, next, version + appended.size(), appended));
         }).onFailure(ConcurrencyConflict.class).transform(clash -> newStream

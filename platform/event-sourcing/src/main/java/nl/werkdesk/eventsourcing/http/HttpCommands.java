@@ -23,6 +23,7 @@ import nl.werkdesk.eventsourcing.command.CommandRequest;
 import nl.werkdesk.eventsourcing.command.CommandResult;
 import nl.werkdesk.eventsourcing.command.Expectation;
 import nl.werkdesk.eventsourcing.store.EventMetadata;
+import nl.werkdesk.eventsourcing.store.IdempotencyMark;
 
 /**
  * Runs a command for a REST resource with the house conventions: the acting user in the event metadata,
@@ -72,7 +73,9 @@ public class HttpCommands {
         // the transaction rolls back, and the earlier answer is the answer. So is a concurrent request's with the same key that
         // won; this one may meet the winner's effects first (deciding again on its state, a refusal such as "already
         // filled", a stale If-Match, a unique value): whatever it fails with, an earlier answer to the key wins.
-        return handler.handleAndThen(aggregate, request, result -> remember(key, fingerprint, result, status)
+        // The key is recorded by the append's own statement; a command that appends nothing records it here.
+        IdempotencyMark mark = new IdempotencyMark(key, fingerprint, status);
+        return handler.handleAndThen(aggregate, request, mark, result -> (result.appended().isEmpty() ? remember(mark, result) : Uni.createFrom().voidItem())
                         .chain(() -> alsoInTransaction.apply(result))
                         .chain(() -> respond(result, status, command, render)))
                 .onFailure(failure -> !Unavailability.isUnavailable(failure))
@@ -87,13 +90,13 @@ public class HttpCommands {
         return Panache.withSession(() -> Panache.getSession().chain(session -> session.find(IdempotencyRecord.class, key)));
     }
 
-    private <S, E> Uni<Void> remember(String key, String fingerprint, CommandResult<S, E> result, int status) {
+    private <S, E> Uni<Void> remember(IdempotencyMark mark, CommandResult<S, E> result) {
         IdempotencyRecord record = new IdempotencyRecord();
-        record.key = key;
-        record.requestFingerprint = fingerprint;
+        record.key = mark.key();
+        record.requestFingerprint = mark.requestFingerprint();
         record.streamId = result.streamId();
         record.version = result.version();
-        record.status = status;
+        record.status = mark.status();
         return Panache.getSession().chain(session -> session.persist(record).call(session::flush)).replaceWithVoid();
     }
 

@@ -4,17 +4,23 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import nl.werkdesk.eventsourcing.BusinessCalendar;
 import nl.werkdesk.eventsourcing.UniqueViolation;
+import org.hibernate.reactive.common.AffectedEntities;
+import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
  * The service's event store: read a stream, append to it at an expected version. Appends run inside the
- * caller's Hibernate Reactive transaction, so that the inline view updates and the idempotency record
+ * caller's Hibernate Reactive transaction, as one native statement on its connection, so that the inline view updates and the idempotency record
  * commit or roll back together with the events.
  */
 @ApplicationScoped
@@ -56,37 +62,95 @@ public class EventStore {
      * {@link ConcurrencyConflict} when another append got there first.
      */
     public <E> Uni<List<RecordedEvent<E>>> append(EventCodec<E> codec, UUID streamId, String streamType,
-                                                                          long expectedVersion, List<E> events, EventMetadata metadata) {
-        List<StoredEvent> rows = new ArrayList<>(events.size());
-        long version = expectedVersion;
+                                                  long expectedVersion, List<E> events, EventMetadata metadata) {
+        return append(codec, streamId, streamType, expectedVersion, events, metadata, null);
+    }
+
+    /**
+     * Appends events after {@code expectedVersion} and, when {@code idempotency} is given, records its key at the new
+     * version, in one statement (one round trip, no entity to manage): a repeated key fails it with the key's unique
+     * violation. Must run inside a transaction. Fails with a {@link ConcurrencyConflict} when another append got there
+     * first.
+     */
+    public <E> Uni<List<RecordedEvent<E>>> append(EventCodec<E> codec, UUID streamId, String streamType, long expectedVersion,
+                                                  List<E> events, EventMetadata metadata, IdempotencyMark idempotency) {
         String encodedMetadata = codec.encode(metadata);
-        for (E event : events) {
-            String type = codec.events().nameOf(event.getClass());
-            StoredEvent row = new StoredEvent();
-            row.streamId = streamId;
-            row.streamType = streamType;
-            row.version = ++version;
-            row.eventId = UUID.randomUUID();
-            row.type = type;
-            row.schemaVersion = codec.events().currentVersion(type);
-            row.data = codec.encode(event);
-            row.metadata = encodedMetadata;
-            row.occurredAt = calendar.startOf(codec.events().occurredOn(event));
-            rows.add(row);
-        }
+        String[] types = new String[events.size()];
+        UUID[] eventIds = new UUID[events.size()];
+        Instant[] occurredAt = new Instant[events.size()];
         return Panache.getSession()
-                .chain(session -> session.persistAll(rows.toArray()).call(session::flush))
+                .chain(session -> {
+                    Mutiny.SelectionQuery<Object[]> insert = session.createNativeQuery(appendStatement(events.size(), idempotency != null),
+                            Object[].class, APPENDED_TABLES);
+                    insert.setParameter("streamId", streamId).setParameter("streamType", streamType).setParameter("metadata", encodedMetadata);
+                    for (int i = 0; i < events.size(); i++) {
+                        E event = events.get(i);
+                        types[i] = codec.events().nameOf(event.getClass());
+                        eventIds[i] = UUID.randomUUID();
+                        occurredAt[i] = calendar.startOf(codec.events().occurredOn(event));
+                        insert.setParameter("version" + i, expectedVersion + i + 1)
+                                .setParameter("eventId" + i, eventIds[i])
+                                .setParameter("type" + i, types[i])
+                                .setParameter("schemaVersion" + i, codec.events().currentVersion(types[i]))
+                                .setParameter("data" + i, codec.encode(event))
+                                .setParameter("occurredAt" + i, occurredAt[i]);
+                    }
+                    if (idempotency != null) {
+                        insert.setParameter("key", idempotency.key())
+                                .setParameter("fingerprint", idempotency.requestFingerprint())
+                                .setParameter("keyVersion", expectedVersion + events.size())
+                                .setParameter("status", idempotency.status());
+                    }
+                    return insert.getResultList();
+                })
                 .onFailure(failure -> UniqueViolation.of(failure, STREAM_VERSION_CONSTRAINT)).transform(clash -> new ConcurrencyConflict(streamId, expectedVersion))
-                .invoke(() -> rows.forEach(row -> metrics.counter("werkdesk.events.appended", "type", row.type).increment()))
-                .map(ignored -> {
+                .map(rows -> {
                     List<RecordedEvent<E>> recorded = new ArrayList<>(rows.size());
-                    for (int i = 0; i < rows.size(); i++) {
-                        StoredEvent row = rows.get(i);
-                        recorded.add(new RecordedEvent<>(row.globalPosition, row.eventId, streamId, streamType, row.version,
-                                row.type, events.get(i), metadata, row.occurredAt, row.recordedAt));
+                    for (Object[] row : rows) {
+                        int i = (int) (((Number) row[1]).longValue() - expectedVersion - 1);
+                        metrics.counter("werkdesk.events.appended", "type", types[i]).increment();
+                        recorded.add(new RecordedEvent<>(((Number) row[0]).longValue(), eventIds[i], streamId, streamType,
+                                expectedVersion + i + 1, types[i], events.get(i), metadata, occurredAt[i], instant(row[2])));
                     }
                     return recorded;
                 });
+    }
+
+    /** What Hibernate flushes before an append: pending writes to the event table, not the whole session. */
+    private static final AffectedEntities APPENDED_TABLES = new AffectedEntities(StoredEvent.class);
+
+    /** The append of {@code count} events, and the idempotency record with it, as one statement (cached per shape). */
+    private static String appendStatement(int count, boolean withIdempotency) {
+        return APPEND_STATEMENTS.computeIfAbsent(count * 2 + (withIdempotency ? 1 : 0), shape -> {
+            StringBuilder sql = new StringBuilder("WITH appended AS (INSERT INTO events (stream_id, stream_type, version, event_id,"
+                    + " type, schema_version, data, metadata, occurred_at) VALUES ");
+            for (int i = 0; i < count; i++) {
+                sql.append(i == 0 ? "" : ", ").append("(:streamId, :streamType, :version").append(i).append(", :eventId").append(i)
+                        .append(", :type").append(i).append(", :schemaVersion").append(i).append(", cast(cast(:data").append(i)
+                        .append(" as text) as jsonb), cast(cast(:metadata as text) as jsonb), :occurredAt").append(i).append(')');
+            }
+            sql.append(" RETURNING global_position, version, recorded_at)");
+            if (withIdempotency) {
+                sql.append(", remembered AS (INSERT INTO idempotency_records (idempotency_key, request_fingerprint, stream_id, version,"
+                        + " status) VALUES (:key, :fingerprint, :streamId, :keyVersion, :status))");
+            }
+            return sql.append(" SELECT global_position, version, recorded_at FROM appended ORDER BY version").toString();
+        });
+    }
+
+    private static final Map<Integer, String> APPEND_STATEMENTS = new ConcurrentHashMap<>();
+
+    private static Instant instant(Object timestamp) {
+        if (timestamp instanceof Instant instant) {
+            return instant;
+        }
+        if (timestamp instanceof OffsetDateTime offset) {
+            return offset.toInstant();
+        }
+        if (timestamp instanceof java.sql.Timestamp sql) {
+            return sql.toInstant();
+        }
+        throw new IllegalStateException("unexpected timestamp type " + timestamp.getClass().getName());
     }
 
     /**

@@ -23,8 +23,13 @@ public record Settings(Path root, Path home, int kafkaPort, int postgresPort, Li
     private static final int FREE_PORTS_FROM = 20_000;
     private static final int FREE_PORTS_UNTIL = 30_000;
     private static final int FREE_PORT_ATTEMPTS = 200;
-    /** Small heaps and the serial collector: five services, a broker and a database share a laptop. */
-    public static final String DEFAULT_SERVICE_JAVA_OPTIONS = "-Xms32m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k";
+    /**
+     * Small heaps and the serial collector: five services, a broker and a database share a laptop. The heap starts at
+     * 16 MB and gives back what it does not use (free ratios 10-20 %): 14 MB less heap committed at idle
+     * (bench/results/2026-12-07-command-and-start.md).
+     */
+    public static final String DEFAULT_SERVICE_JAVA_OPTIONS = "-Xms16m -Xmx256m -XX:+UseSerialGC -XX:MinHeapFreeRatio=10"
+            + " -XX:MaxHeapFreeRatio=20 -XX:TieredStopAtLevel=1 -Xss512k";
 
     /** A service of the suite: its module folder, database, port; its short name is what the scenario API uses. */
     public record Service(String module, String shortName, String database, int port) {

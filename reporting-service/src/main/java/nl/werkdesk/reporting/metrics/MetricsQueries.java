@@ -14,6 +14,11 @@ import nl.werkdesk.contracts.Topics;
 /**
  * The metrics as SQL over the facts of the live generation. "As of" is a condition on the facts' business dates,
  * never a replay. Every query runs in the caller's session.
+ *
+ * <p>A scope without from/to (programme, location, phase, or both) is read from the day counts the database keeps as the
+ * facts arrive (scope_day_counts and scope_month_counts, see the migration V2026_12_07_10 and docs/decisions.md): a sum
+ * over a few thousand rows rather than a recount of the cohort. The direct queries stay for from/to cohorts, and they are
+ * what the counts are tested against ({@code ScopeCountsPropertyTest}).
  */
 @ApplicationScoped
 public class MetricsQueries {
@@ -76,6 +81,26 @@ public class MetricsQueries {
                  FROM first_placements f JOIN cohort c ON c.participant_id = f.participant_id
                 WHERE c.intake_completed_on <= :asOf)""";
 
+    /**
+     * Per kind and value, the sum of the counts of a scope on or before its date: the months before the date's month, then
+     * the days of its month. %1$s narrows to the scope's location and phase.
+     */
+    private static final String COUNTS = """
+            counts AS (
+              SELECT s.location, s.kind, s.value, s.n FROM scope_month_counts s JOIN live ON s.generation = live.generation
+               WHERE s.on_month < CAST(date_trunc('month', CAST(:asOf AS date)) AS date) %1$s
+              UNION ALL
+              SELECT s.location, s.kind, s.value, s.n FROM scope_day_counts s JOIN live ON s.generation = live.generation
+               WHERE s.on_day >= CAST(date_trunc('month', CAST(:asOf AS date)) AS date) AND s.on_day <= :asOf %1$s)""";
+    private static final String COUNTS_BY_KIND = """
+            SELECT kind, value, sum(n) FROM counts GROUP BY kind, value""";
+    private static final String COUNTS_BY_LOCATION = """
+            SELECT location, sum(n) FILTER (WHERE kind = 'enrolled'), coalesce(sum(n) FILTER (WHERE kind = 'placed'), 0),
+                   coalesce(sum(n) FILTER (WHERE kind = 'placements-started'), 0),
+                   coalesce(sum(n) FILTER (WHERE kind = 'placements-started'), 0) - coalesce(sum(n) FILTER (WHERE kind = 'placements-ended'), 0)
+              FROM counts WHERE kind IN ('enrolled', 'placed', 'placements-started', 'placements-ended')
+             GROUP BY location HAVING sum(n) FILTER (WHERE kind = 'enrolled') > 0 ORDER BY location""";
+
     private static final String BY_SECTOR = """
             SELECT sector, count(*) FROM placements WHERE sector IS NOT NULL GROUP BY sector""";
 
@@ -125,6 +150,44 @@ public class MetricsQueries {
               + (SELECT coalesce(sum(amount_cents), 0) FROM corrections k WHERE k.booked_on BETWEEN month_start AND month_end)
               FROM months ORDER BY month_start""";
 
+    /**
+     * The monthly series from the counts: per month, the counts of its days (the months before asOf's, then the days of
+     * asOf's month up to it), and each month's figures as the sums up to it.
+     */
+    private static final String COUNTED_MONTHLY = """
+            , months AS (
+              SELECT CAST(m AS date) AS month_start,
+                     LEAST(CAST(m + interval '1 month' - interval '1 day' AS date), CAST(:asOf AS date)) AS month_end
+                FROM generate_series(CAST(:firstMonth AS date), CAST(:lastMonth AS date), interval '1 month') AS m),
+            per_month AS (
+              SELECT s.on_month AS month_start, s.kind, sum(s.n) AS n FROM scope_month_counts s JOIN live ON s.generation = live.generation
+               WHERE s.on_month < CAST(date_trunc('month', CAST(:asOf AS date)) AS date) AND s.kind IN (%2$s) %1$s
+               GROUP BY s.on_month, s.kind
+              UNION ALL
+              SELECT CAST(date_trunc('month', CAST(:asOf AS date)) AS date), s.kind, sum(s.n) FROM scope_day_counts s
+                JOIN live ON s.generation = live.generation
+               WHERE s.on_day >= CAST(date_trunc('month', CAST(:asOf AS date)) AS date) AND s.on_day <= :asOf AND s.kind IN (%2$s) %1$s
+               GROUP BY s.kind),
+            running AS (
+              SELECT m.month_start, m.month_end,
+                     coalesce(sum(p.n) FILTER (WHERE p.kind = 'enrolled'), 0) AS enrolled,
+                     coalesce(sum(p.n) FILTER (WHERE p.kind = 'placed'), 0) AS placed,
+                     coalesce(sum(p.n) FILTER (WHERE p.kind = 'placements-started'), 0)
+                       - coalesce(sum(p.n) FILTER (WHERE p.kind = 'placements-ended'), 0) AS active
+                FROM months m LEFT JOIN per_month p ON p.month_start <= m.month_start
+               GROUP BY m.month_start, m.month_end)
+            SELECT to_char(month_start, 'YYYY-MM'), enrolled, placed, active,
+              (SELECT coalesce(sum(amount_cents), 0) FROM bookings b WHERE b.booked_on BETWEEN month_start AND month_end)
+              + (SELECT coalesce(sum(amount_cents), 0) FROM corrections k WHERE k.booked_on BETWEEN month_start AND month_end)
+              FROM running ORDER BY month_start""";
+    private static final String MONTHLY_KINDS = "'enrolled', 'placed', 'placements-started', 'placements-ended'";
+    /** The earliest day with an enrolment in scope on or before its date, from the counts. */
+    private static final String COUNTED_FIRST_DATE = """
+            SELECT LEAST((SELECT min(on_day) FROM (SELECT s.on_day FROM scope_day_counts s JOIN live ON s.generation = live.generation
+                                                    WHERE s.kind = 'enrolled' AND s.on_day <= :asOf %1$s
+                                                    GROUP BY s.on_day HAVING sum(s.n) > 0) AS enrolments),
+                         (SELECT min(booked_on) FROM bookings))""";
+
     private static final String FIRST_DATE = """
             SELECT LEAST((SELECT min(registered_on) FROM cohort), (SELECT min(booked_on) FROM bookings))""";
 
@@ -136,7 +199,17 @@ public class MetricsQueries {
             SELECT DISTINCT p.location FROM participant_facts p JOIN live ON p.generation = live.generation
              WHERE p.registered_on IS NOT NULL ORDER BY p.location""";
 
+    /** Whether the scope's figures come from the day counts: every scope but a from/to cohort. */
+    public static boolean counted(Scope scope) {
+        return scope.from() == null && scope.to() == null;
+    }
+
     public Uni<Totals> totals(Scope scope) {
+        return counted(scope) ? counts(scope).map(ScopeCounts::totals) : directTotals(scope);
+    }
+
+    /** The totals recounted from the facts: for from/to cohorts, and the oracle of the counts. */
+    public Uni<Totals> directTotals(Scope scope) {
         Sql sql = participantsOf(scope).append(", " + PLACEMENTS_OF_COHORT).append(TOTALS);
         return sql.single().map(row -> new Totals(number(row[0]), number(row[1]), number(row[2]), number(row[3]), number(row[4]),
                 number(row[5]), decimal(row[6]), number(row[7]), number(row[8]), number(row[9]), number(row[10]), number(row[11]),
@@ -156,7 +229,16 @@ public class MetricsQueries {
                 : "AND a.phase IN (" + scope.budgetPhases().stream().map(String::valueOf).collect(Collectors.joining(", ")) + ")";
     }
 
+    /** Per kind and value, the counts of the scope as of its date. */
+    public Uni<ScopeCounts> counts(Scope scope) {
+        return countsOf(scope, COUNTS_BY_KIND).list().map(ScopeCounts::of);
+    }
+
     public Uni<Map<String, Long>> placementsBySector(Scope scope) {
+        return counted(scope) ? counts(scope).map(ScopeCounts::bySector) : directPlacementsBySector(scope);
+    }
+
+    public Uni<Map<String, Long>> directPlacementsBySector(Scope scope) {
         Sql sql = participantsOf(scope).append(", " + PLACEMENTS_OF_COHORT).append(BY_SECTOR);
         return sql.list().map(rows -> {
             Map<String, Long> counts = new LinkedHashMap<>();
@@ -166,7 +248,14 @@ public class MetricsQueries {
     }
 
     public Uni<List<LocationRow>> byLocation(Scope scope) {
-        Sql sql = participantsOf(scope).append(", " + PLACEMENTS_OF_COHORT).append(BY_LOCATION);
+        return counted(scope) ? locationRows(countsOf(scope, COUNTS_BY_LOCATION)) : directByLocation(scope);
+    }
+
+    public Uni<List<LocationRow>> directByLocation(Scope scope) {
+        return locationRows(participantsOf(scope).append(", " + PLACEMENTS_OF_COHORT).append(BY_LOCATION));
+    }
+
+    private static Uni<List<LocationRow>> locationRows(Sql sql) {
         return sql.list().map(rows -> rows.stream()
                 .map(row -> new LocationRow((String) row[0], number(row[1]), number(row[2]), number(row[3]), number(row[4])))
                 .toList());
@@ -174,13 +263,34 @@ public class MetricsQueries {
 
     /** The earliest enrolment or booking in scope, where a series without a start of its own begins; null if none. */
     public Uni<LocalDate> firstDate(Scope scope) {
-        Sql sql = participantsOf(scope).append(", " + moneyCtes(scope)).append(FIRST_DATE);
+        return counted(scope) ? firstDateOf(bindMoney(new Sql("WITH " + LIVE + ", " + moneyCtes(scope), scopeParameters(scope))
+                .append(COUNTED_FIRST_DATE.formatted(countsWhere(scope))), scope)) : directFirstDate(scope);
+    }
+
+    public Uni<LocalDate> directFirstDate(Scope scope) {
+        return firstDateOf(participantsOf(scope).append(", " + moneyCtes(scope)).append(FIRST_DATE));
+    }
+
+    private static Uni<LocalDate> firstDateOf(Sql sql) {
         return sql.list().map(rows -> rows.isEmpty() ? null : date(rows.get(0)));
     }
 
     public Uni<List<MonthRow>> monthly(Scope scope, YearMonth first, YearMonth last) {
+        if (!counted(scope)) {
+            return directMonthly(scope, first, last);
+        }
+        Sql sql = bindMoney(new Sql("WITH " + LIVE + ", " + moneyCtes(scope), scopeParameters(scope))
+                .append(COUNTED_MONTHLY.formatted(countsWhere(scope), MONTHLY_KINDS)), scope);
+        return monthRows(sql.bind("firstMonth", first.atDay(1)).bind("lastMonth", last.atDay(1)));
+    }
+
+    public Uni<List<MonthRow>> directMonthly(Scope scope, YearMonth first, YearMonth last) {
         Sql sql = participantsOf(scope).append(", " + PLACEMENTS_OF_COHORT).append(", " + moneyCtes(scope)).append(MONTHLY)
                 .bind("firstMonth", first.atDay(1)).bind("lastMonth", last.atDay(1));
+        return monthRows(sql);
+    }
+
+    private static Uni<List<MonthRow>> monthRows(Sql sql) {
         return sql.list().map(rows -> rows.stream()
                 .map(row -> new MonthRow(YearMonth.parse((String) row[0]), number(row[1]), number(row[2]), number(row[3]), number(row[4])))
                 .toList());
@@ -203,6 +313,29 @@ public class MetricsQueries {
                 .filter(row -> topic.equals(row[0])).findFirst()
                 .map(row -> new TopicEvents(topic, number(row[1]), date(new Object[] {row[2]})))
                 .orElse(new TopicEvents(topic, 0, null))).toList());
+    }
+
+    /** WITH live, counts: the day counts of the scope (location and phase) on or before its date, then {@code select}. */
+    private static Sql countsOf(Scope scope, String select) {
+        return new Sql("WITH " + LIVE + ", " + COUNTS.formatted(countsWhere(scope)) + " " + select, scopeParameters(scope));
+    }
+
+    /** The condition on counts s that keeps the scope's location and phase. */
+    private static String countsWhere(Scope scope) {
+        return (scope.location() == null ? "" : " AND s.location = :location") + (scope.phase() == null ? "" : " AND s.phase = :phase");
+    }
+
+    /** asOf, location and phase of the scope, as the counts' conditions name them. */
+    private static Map<String, Object> scopeParameters(Scope scope) {
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        parameters.put("asOf", scope.asOf());
+        if (scope.location() != null) {
+            parameters.put("location", scope.location());
+        }
+        if (scope.phase() != null) {
+            parameters.put("phase", scope.phase());
+        }
+        return parameters;
     }
 
     /** WITH live, cohort: the participants of the scope enrolled on or before its date, with all their facts. */

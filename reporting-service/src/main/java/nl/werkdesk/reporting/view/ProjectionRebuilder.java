@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.stream.Stream;
 import nl.werkdesk.contracts.Catalogs;
 import nl.werkdesk.contracts.EventCatalog;
 import nl.werkdesk.contracts.IntegrationEvent;
@@ -59,6 +60,9 @@ public class ProjectionRebuilder {
     public static final List<String> FACT_TABLES = List.of("participant_facts", "permit_facts", "placement_facts",
             "placement_terms_facts", "budget_allocation_facts", "expenditure_booking_facts", "expenditure_correction_facts", "activity_facts",
             "event_facts");
+    /** The facts and what is counted from them. */
+    private static final List<String> ALL_TABLES = Stream.concat(FACT_TABLES.stream(), ScopeAggregates.TABLES.stream())
+            .toList();
 
     private final Map<String, Object> kafkaConfig;
     private final ReportingModule.Config.Rebuild config;
@@ -194,7 +198,7 @@ public class ProjectionRebuilder {
                     if (updated.rowCount() == 0) {
                         throw new IllegalStateException("rebuild " + generation + " was replaced");
                     }
-                    return facts.writeAll(connection, events, generation);
+                    return connection.query(ScopeAggregates.BULK).execute().chain(() -> facts.writeAll(connection, events, generation));
                 })));
     }
 
@@ -212,12 +216,15 @@ public class ProjectionRebuilder {
                     rebuild.finishedAt = Instant.now();
                     rebuild.heartbeatAt = rebuild.finishedAt;
                     Uni<Void> chain = Uni.createFrom().voidItem();
-                    for (String table : FACT_TABLES) {
+                    for (String table : ALL_TABLES) {
                         chain = chain.chain(() -> Panache.getSession().chain(session -> session
                                 .createNativeQuery("DELETE FROM " + table + " WHERE generation <> :generation")
                                 .setParameter("generation", generation).executeUpdate()).replaceWithVoid());
                     }
-                    return chain;
+                    // Then the day counts of the new generation, summed in bulk (the rebuild's own writes left them alone). After
+                    // the deletes: they wait for the consumers that hold old rows, which need the counts' lock at their commit.
+                    return chain.chain(() -> Panache.getSession().chain(session -> session.createNativeQuery(ScopeAggregates.FILL)
+                            .setParameter("generation", generation).getSingleResult()).replaceWithVoid());
                 }))));
     }
 

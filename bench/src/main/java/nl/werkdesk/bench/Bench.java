@@ -293,8 +293,11 @@ public final class Bench {
             long rss = Stack.rss(processes.get(service.module()));
             stackBytes += rss;
             section.row(service.module() + ": time to ready (Quarkus \"started in\" / launch to /q/health/ready 200)",
-                    Report.num(quarkus) + " s / " + Report.num(ready) + " s", "", "", "under 3 s", Report.verdict(ready < 3));
-            section.row(service.module() + ": RSS idle", Report.mb(rss), "", "", "under 200 MB", Report.verdict(rss < 200L * 1024 * 1024));
+                    Report.num(quarkus) + " s / " + Report.num(ready) + " s", "", "", "all five within 7 s", Report.verdict(ready <= 7));
+            // The start is CPU-bound on 2 cores: five ready within 7 s leaves each at most 2 x 7 / 5 = 2.8 CPU-seconds.
+            section.row(service.module() + ": CPU-seconds used from launch to 10 s after all were ready",
+                    Report.num(idleBefore.get(service.shortName()) / 1000.0), "", "", "", "");
+            section.row(service.module() + ": RSS idle", Report.mb(rss), "", "", "160 MB or less", Report.verdict(rss <= 160L * 1024 * 1024));
         }
         long postgres = Stack.proportionalBytes(processes.get("postgres"));
         long launcher = Stack.rss(ProcessHandle.current().pid());
@@ -408,10 +411,11 @@ public final class Bench {
             }
             HttpLoad.Result r = ours.get(concurrency);
             section.row("c=" + concurrency + ": commands/s (one event each) vs pgbench tps", Report.num(r.perSecond()),
-                    Report.num(limit.tps()), Report.ratio(r.perSecond(), limit.tps()), "0.5 or better",
-                    Report.verdict(r.perSecond() / limit.tps() >= 0.5));
+                    Report.num(limit.tps()), Report.ratio(r.perSecond(), limit.tps()), concurrency == 32 ? "600/s or more" : "",
+                    concurrency == 32 ? Report.verdict(r.perSecond() >= 600) : "");
             section.row("c=" + concurrency + ": latency p50 / p99 (ms)", Report.num(r.millis(50)) + " / " + Report.num(r.millis(99)),
-                    Report.num(limit.millis(50)) + " / " + Report.num(limit.millis(99)), "", "", "");
+                    Report.num(limit.millis(50)) + " / " + Report.num(limit.millis(99)), "", concurrency == 1 ? "p50 6 ms or less" : "",
+                    concurrency == 1 ? Report.verdict(r.millis(50) <= 6) : "");
             if (r.failed() > 0) {
                 section.note("c=" + concurrency + ": " + r.failed() + " requests failed; the first: " + r.firstFailure());
             }
@@ -667,8 +671,8 @@ public final class Bench {
         double p50 = latency.getTotalCount() == 0 ? Double.NaN : latency.getValueAtPercentile(50) / 1e6;
         double p99 = latency.getTotalCount() == 0 ? Double.NaN : latency.getValueAtPercentile(99) / 1e6;
         section.row("2xx to visible in GET /metrics/summary, p50 (ms)", Report.num(p50), "", "", "", "");
-        section.row("2xx to visible in GET /metrics/summary, p99 (ms)", Report.num(p99), "", "", target ? "under 200 ms" : "",
-                target ? Report.verdict(p99 < 200) : "");
+        section.row("2xx to visible in GET /metrics/summary, p99 (ms)", Report.num(p99), "", "", target ? "100 ms or less" : "",
+                target ? Report.verdict(p99 <= 100) : "");
         section.row("command latency at " + Report.num(rate) + "/s, p50 / p99 (ms)",
                 Report.num(sent.millis(50)) + " / " + Report.num(sent.millis(99)), "", "", "", "");
         section.note(count + " registrations sent at " + Report.num(rate) + " per second (open loop, "
@@ -1083,7 +1087,7 @@ public final class Bench {
         }
         double limit = consumed / consumeSeconds;
         section.row("events/s replayed into the projections (" + total + " events)", Report.num(rebuilt.perSecond()), Report.num(limit),
-                Report.ratio(rebuilt.perSecond(), limit), "20,000 events/s or better", Report.verdict(rebuilt.perSecond() >= 20_000));
+                Report.ratio(rebuilt.perSecond(), limit), "80,000 events/s or better", Report.verdict(rebuilt.perSecond() >= 80_000));
         section.row("time to rebuild " + total + " events", Report.num(rebuilt.seconds()) + " s", Report.num(consumeSeconds) + " s", "", "", "");
         section.note("Events: the " + have + " events the earlier sections published through the services, and " + copies + " copies of"
                 + " them (" + written + " records, written in " + Report.num(copySeconds) + " s) with every UUID replaced per copy: each copy"

@@ -19,7 +19,8 @@ public class MessagingSpans {
     static final AttributeKey<String> SYSTEM = AttributeKey.stringKey("messaging.system");
     static final AttributeKey<String> DESTINATION = AttributeKey.stringKey("messaging.destination.name");
     static final AttributeKey<String> OPERATION = AttributeKey.stringKey("messaging.operation.type");
-    static final AttributeKey<String> CONSUMER_GROUP = AttributeKey.stringKey("messaging.consumer.group.name");
+    /** The kernel's name of the consuming view (IdempotentConsumer's consumer), not Kafka's group id. */
+    static final AttributeKey<String> CONSUMER = AttributeKey.stringKey("werkdesk.consumer");
     static final AttributeKey<String> MESSAGE_ID = AttributeKey.stringKey("messaging.message.id");
     static final AttributeKey<String> EVENT_TYPE = AttributeKey.stringKey("cloudevents.event_type");
 
@@ -50,7 +51,7 @@ public class MessagingSpans {
                 .setAttribute(SYSTEM, "kafka")
                 .setAttribute(DESTINATION, topic)
                 .setAttribute(OPERATION, "process")
-                .setAttribute(CONSUMER_GROUP, consumer)
+                .setAttribute(CONSUMER, consumer)
                 .setAttribute(MESSAGE_ID, event.id().toString())
                 .setAttribute(EVENT_TYPE, event.type())
                 .startSpan();

@@ -87,7 +87,7 @@ class TracePropagationTest {
         SpanData consume = awaitSpan(span -> span.getKind() == SpanKind.CONSUMER && span.getTraceId().equals(traceId));
         assertEquals(publish.getSpanId(), consume.getParentSpanId());
         assertEquals("process " + SampleEvent.TOPIC, consume.getName());
-        assertEquals("sample-totals", consume.getAttributes().get(MessagingSpans.CONSUMER_GROUP));
+        assertEquals("sample-totals", consume.getAttributes().get(MessagingSpans.CONSUMER));
         EventMetadata causedByConsumer = Awaitility.await().atMost(ARRIVES).until(
                 () -> SampleModule.CAUSED_BY_CONSUMER.get(id), java.util.Objects::nonNull);
         assertEquals("00-" + traceId + "-" + consume.getSpanId() + "-01", causedByConsumer.traceparent());

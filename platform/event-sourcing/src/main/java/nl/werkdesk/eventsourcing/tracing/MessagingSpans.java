@@ -6,6 +6,7 @@ import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.UUID;
 import nl.werkdesk.eventsourcing.cloudevents.CloudEvent;
 
 /**
@@ -31,7 +32,7 @@ public class MessagingSpans {
     }
 
     /** The relay's span for publishing one CloudEvent, in the trace of the command that appended its stored event. */
-    public Span startPublish(String topic, java.util.UUID id, String cloudEventType, TraceContext appendedIn) {
+    public Span startPublish(String topic, UUID id, String cloudEventType, TraceContext appendedIn) {
         return tracer.spanBuilder("publish " + topic)
                 .setSpanKind(SpanKind.PRODUCER)
                 .setParent(appendedIn.asParent())

@@ -16,8 +16,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Default deny, and for the services only this: in from the ingress controller and Prometheus on their HTTP port;
- * out to the Kafka brokers' TLS listener, the PostgreSQL instances, DNS and the identity provider. The brokers and
- * the database instances admit the services.
+ * out to the Kafka brokers' TLS listener, the PostgreSQL instances, DNS and the identity provider, and where an overlay
+ * exports traces (QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT in werkdesk-config) to the collector's namespace on the endpoint's
+ * port, and only there. The brokers and the database instances admit the services.
  */
 class NetworkPolicyTest {
 
@@ -42,6 +43,11 @@ class NetworkPolicyTest {
         JsonNode kafka = KafkaPolicyTest.kafka(manifests);
         int kafkaPort = KafkaPolicyTest.tlsListener(kafka).path("port").asInt();
         String postgres = name(PostgresPolicyTest.cluster(manifests));
+        String collectorPort = collectorPort(manifests);
+        Set<String> needed = new TreeSet<>(Set.of("dns", "identity-provider", "kafka", "postgresql"));
+        if (collectorPort != null) {
+            needed.add("trace-collector");
+        }
         List<String> problems = new ArrayList<>();
         for (Service service : Services.all()) {
             String where = overlay + " " + service.name();
@@ -72,16 +78,16 @@ class NetworkPolicyTest {
                     continue;
                 }
                 for (JsonNode peer : list(rule.path("to"))) {
-                    String target = classify(peer, rule, name(kafka), kafkaPort, postgres);
+                    String target = classify(peer, rule, name(kafka), kafkaPort, postgres, collectorPort);
                     if (target == null) {
-                        problems.add(where + ": egress to something other than Kafka, PostgreSQL, DNS or the identity provider: " + rule);
+                        problems.add(where + ": egress to something other than Kafka, PostgreSQL, DNS, the identity provider or the trace collector: " + rule);
                     } else {
                         reached.add(target);
                     }
                 }
             }
-            if (!reached.equals(Set.of("dns", "identity-provider", "kafka", "postgresql"))) {
-                problems.add(where + ": egress must reach Kafka, PostgreSQL, DNS and the identity provider, reaches " + reached);
+            if (!reached.equals(needed)) {
+                problems.add(where + ": egress must reach " + needed + ", reaches " + reached);
             }
         }
         assertEquals(List.of(), problems, "network policies of " + overlay);
@@ -114,7 +120,16 @@ class NetworkPolicyTest {
         assertEquals(List.of(), problems, "admission to the data stores in " + overlay);
     }
 
-    private static String classify(JsonNode peer, JsonNode rule, String kafka, int kafkaPort, String postgres) {
+    /** The port of the OTLP endpoint the overlay's werkdesk-config exports traces to; null when it exports none. */
+    private static String collectorPort(Manifests manifests) {
+        return manifests.ofKind("ConfigMap").filter(map -> name(map).startsWith("werkdesk-config"))
+                .map(map -> text(map.path("data").path("QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT")))
+                .filter(endpoint -> !endpoint.isBlank())
+                .map(endpoint -> String.valueOf(java.net.URI.create(endpoint).getPort()))
+                .findFirst().orElse(null);
+    }
+
+    private static String classify(JsonNode peer, JsonNode rule, String kafka, int kafkaPort, String postgres, String collectorPort) {
         JsonNode pods = peer.path("podSelector").path("matchLabels");
         if (!peer.has("namespaceSelector") && kafka.equals(text(pods.path("strimzi.io/cluster"))) && portsAre(rule, Set.of(String.valueOf(kafkaPort)))) {
             return "kafka";
@@ -129,6 +144,10 @@ class NetworkPolicyTest {
         if (peer.has("ipBlock") && list(peer.path("ipBlock").path("except")).isEmpty()
                 && !text(peer.path("ipBlock").path("cidr")).endsWith("/0") && portsAre(rule, Set.of("443"))) {
             return "identity-provider";
+        }
+        if (collectorPort != null && !peer.has("ipBlock") && !peer.path("namespaceSelector").path("matchLabels").isEmpty()
+                && portsAre(rule, Set.of(collectorPort))) {
+            return "trace-collector";
         }
         return null;
     }

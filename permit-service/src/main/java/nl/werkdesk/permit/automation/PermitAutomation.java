@@ -16,6 +16,7 @@ import nl.werkdesk.eventsourcing.command.CommandHandler;
 import nl.werkdesk.eventsourcing.command.CommandRequest;
 import nl.werkdesk.eventsourcing.command.Expectation;
 import nl.werkdesk.eventsourcing.store.EventMetadata;
+import nl.werkdesk.eventsourcing.tracing.TraceContext;
 import nl.werkdesk.permit.domain.Permit.Command;
 import nl.werkdesk.permit.domain.Permit.State;
 import nl.werkdesk.permit.domain.Permit.Status;
@@ -104,12 +105,12 @@ public class PermitAutomation {
                     LocalDate receptionEndsOn = (LocalDate) row[1];
                     UUID rejection = (UUID) row[2];
                     EventMetadata metadata = new EventMetadata(DUE_DATES, UUID.randomUUID(),
-                            receptionEndsOn != null && receptionEndsOn.isBefore(today) ? rejection : null, null);
+                            receptionEndsOn != null && receptionEndsOn.isBefore(today) ? rejection : null, TraceContext.current());
                     return Panache.withTransaction(() -> decide(permitId, new Command.ApplyDueDates(today, receptionEndsOn), metadata));
                 }))
                 .chain(applied -> waiting.chain(ids -> count(ids, permitId -> Panache.withTransaction(() ->
                                 PermitSummary.<PermitSummary>findById(permitId).chain(permit -> screen(permit,
-                                        new EventMetadata(DUE_DATES, UUID.randomUUID(), null, null))))))
+                                        EventMetadata.byActor(DUE_DATES))))))
                         .map(screened -> applied + screened));
     }
 

@@ -25,6 +25,7 @@ import nl.werkdesk.eventsourcing.sample.Counter;
 import nl.werkdesk.eventsourcing.sample.CounterEvent;
 import nl.werkdesk.eventsourcing.sample.SampleEvent;
 import nl.werkdesk.eventsourcing.sample.CounterTotal;
+import nl.werkdesk.eventsourcing.tracing.TraceContext;
 import nl.werkdesk.testing.KafkaBroker;
 import nl.werkdesk.testing.KafkaTopicReader;
 import org.apache.kafka.clients.admin.Admin;
@@ -181,7 +182,7 @@ class IdempotentConsumerTest {
 
     private static ProducerRecord<String, String> cloudEvent(UUID key, UUID counter, String type, long sequence, String data) {
         ProducerRecord<String, String> record = CloudEventCodec.record(TOPIC, new CloudEvent(UUID.randomUUID(), TEST_SOURCE, type, counter,
-                Counters.DAY.atStartOfDay().atOffset(ZoneOffset.UTC), sequence, TEST_SOURCE, null, data));
+                Counters.DAY.atStartOfDay().atOffset(ZoneOffset.UTC), sequence, TEST_SOURCE, TraceContext.NONE, data));
         // One key, so one partition: a poll takes the whole transaction.
         return new ProducerRecord<>(TOPIC, null, key.toString(), record.value(), record.headers());
     }

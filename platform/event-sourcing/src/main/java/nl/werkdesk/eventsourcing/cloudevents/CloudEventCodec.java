@@ -12,20 +12,24 @@ import java.util.Optional;
 import java.util.UUID;
 import nl.werkdesk.contracts.EventCatalog;
 import nl.werkdesk.contracts.EventType;
+import nl.werkdesk.eventsourcing.tracing.TraceContext;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 
 /**
  * The one place that knows how a CloudEvent looks on Kafka: binary content mode after the Kafka protocol binding,
- * ce_ prefixed attributes, content-type for datacontenttype, ce_sequence for the version within the stream. The relay
- * writes with it; the consumers, the relay's recovery and the projection rebuild read with it.
+ * ce_ prefixed attributes, content-type for datacontenttype, ce_sequence for the version within the stream, and the
+ * distributed-tracing extension as the W3C headers {@code traceparent} and {@code tracestate} (unprefixed, as
+ * OpenTelemetry's Kafka propagation reads them; docs/decisions.md). The relay writes with it; the consumers, the relay's recovery and the projection rebuild read with it.
  */
 @ApplicationScoped
 public class CloudEventCodec {
 
     static final String SPEC_VERSION = "1.0";
     static final String CONTENT_TYPE = "application/json";
+    static final String TRACEPARENT = "traceparent";
+    static final String TRACESTATE = "tracestate";
 
     private final ObjectMapper reader;
 
@@ -55,8 +59,11 @@ public class CloudEventCodec {
         add(headers, "ce_dataschema", event.dataSchema().toString());
         add(headers, "ce_sequence", String.valueOf(event.sequence()));
         add(headers, "content-type", CONTENT_TYPE);
-        if (event.traceparent() != null) {
-            add(headers, "traceparent", event.traceparent());
+        if (event.trace().traceparent() != null) {
+            add(headers, TRACEPARENT, event.trace().traceparent());
+        }
+        if (event.trace().tracestate() != null) {
+            add(headers, TRACESTATE, event.trace().tracestate());
         }
         return record;
     }
@@ -82,7 +89,7 @@ public class CloudEventCodec {
             String dataSchema = header(headers, "ce_dataschema");
             return new CloudEvent(uuid(id, "ce_id"), URI.create(source), type, uuid(subject, "ce_subject"),
                     time == null ? null : OffsetDateTime.parse(time), sequence == null ? 0 : Long.parseLong(sequence),
-                    dataSchema == null ? null : URI.create(dataSchema), header(headers, "traceparent"), data);
+                    dataSchema == null ? null : URI.create(dataSchema), new TraceContext(header(headers, TRACEPARENT), header(headers, TRACESTATE)), data);
         } catch (NumberFormatException e) {
             throw new Unreadable("ce_sequence must be a whole number");
         } catch (DateTimeParseException e) {

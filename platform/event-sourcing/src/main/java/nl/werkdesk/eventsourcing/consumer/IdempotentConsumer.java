@@ -1,6 +1,8 @@
 package nl.werkdesk.eventsourcing.consumer;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Scope;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -25,6 +27,7 @@ import nl.werkdesk.eventsourcing.Unavailability;
 import nl.werkdesk.eventsourcing.cloudevents.CloudEvent;
 import nl.werkdesk.eventsourcing.cloudevents.CloudEventCodec;
 import nl.werkdesk.eventsourcing.store.ConcurrencyConflict;
+import nl.werkdesk.eventsourcing.tracing.MessagingSpans;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
@@ -68,11 +71,13 @@ public class IdempotentConsumer {
     private final CloudEventCodec codec;
     private final MeterRegistry metrics;
     private final Config config;
+    private final MessagingSpans spans;
 
-    IdempotentConsumer(CloudEventCodec codec, MeterRegistry metrics, Config config) {
+    IdempotentConsumer(CloudEventCodec codec, MeterRegistry metrics, Config config, MessagingSpans spans) {
         this.codec = codec;
         this.metrics = metrics;
         this.config = config;
+        this.spans = spans;
     }
 
     /**
@@ -83,7 +88,7 @@ public class IdempotentConsumer {
      */
     public <E extends IntegrationEvent> Uni<Void> consume(String consumer, KafkaRecordBatch<String, String> batch, EventCatalog catalog,
                                                           Class<E> root, Function<IncomingEvent<E>, Uni<Void>> effect) {
-        List<IncomingEvent<E>> events = new ArrayList<>();
+        List<Parsed<E>> events = new ArrayList<>();
         List<Rejected> unreadable = new ArrayList<>();
         for (KafkaRecord<String, String> record : batch.getRecords()) {
             try {
@@ -108,14 +113,18 @@ public class IdempotentConsumer {
                 .chain(() -> Uni.createFrom().completionStage(batch.ack()));
     }
 
+    /** A record read as the event it carries, with the CloudEvent and topic its span names. */
+    private record Parsed<E>(IncomingEvent<E> event, CloudEvent cloudEvent, String topic) {
+    }
+
     /** A record that goes to the dead-letter topic, and why. */
     private record Rejected(Message<String> record, PoisonMessage poison) {
     }
 
     /** One transaction: one insert records every event id, then each new event's effect, in order. */
-    private <E extends IntegrationEvent> Uni<Void> applyTogether(String consumer, List<IncomingEvent<E>> events,
+    private <E extends IntegrationEvent> Uni<Void> applyTogether(String consumer, List<Parsed<E>> events,
                                                                  Function<IncomingEvent<E>, Uni<Void>> effect) {
-        String ids = events.stream().map(event -> event.eventId().toString()).collect(Collectors.joining(",", "{", "}"));
+        String ids = events.stream().map(parsed -> parsed.event().eventId().toString()).collect(Collectors.joining(",", "{", "}"));
         return Panache.withTransaction(() -> Panache.getSession()
                 .chain(session -> session.createNativeQuery(RECORD_ALL_PROCESSED, UUID.class)
                         .setParameter("consumer", consumer)
@@ -125,8 +134,8 @@ public class IdempotentConsumer {
                     Set<UUID> fresh = new HashSet<>(recorded);
                     // A Multi rather than a chain of Unis: hundreds of nested chains would overflow a small stack.
                     return Multi.createFrom().iterable(events)
-                            .select().where(event -> fresh.remove(event.eventId()))
-                            .onItem().transformToUniAndConcatenate(event -> effect.apply(event))
+                            .select().where(parsed -> fresh.remove(parsed.event().eventId()))
+                            .onItem().transformToUniAndConcatenate(parsed -> applyInSpan(consumer, parsed, effect))
                             .collect().last()
                             .replaceWithVoid();
                 }));
@@ -153,7 +162,7 @@ public class IdempotentConsumer {
      */
     private <E extends IntegrationEvent> Uni<Void> applyAlone(String consumer, Message<String> message, EventCatalog catalog,
                                                              Class<E> root, Function<IncomingEvent<E>, Uni<Void>> effect) {
-        Optional<IncomingEvent<E>> incoming;
+        Optional<Parsed<E>> incoming;
         try {
             incoming = parse(message, catalog, root);
         } catch (PoisonMessage poison) {
@@ -162,13 +171,13 @@ public class IdempotentConsumer {
         if (incoming.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        IncomingEvent<E> event = incoming.get();
+        Parsed<E> parsed = incoming.get();
         return Uni.createFrom().deferred(() -> Panache.withTransaction(() -> Panache.getSession()
                         .chain(session -> session.createNativeQuery(RECORD_PROCESSED)
                                 .setParameter("consumer", consumer)
-                                .setParameter("eventId", event.eventId())
+                                .setParameter("eventId", parsed.event().eventId())
                                 .executeUpdate())
-                        .chain(recorded -> recorded == 0 ? Uni.createFrom().voidItem() : effect.apply(event))))
+                        .chain(recorded -> recorded == 0 ? Uni.createFrom().voidItem() : applyInSpan(consumer, parsed, effect))))
                 .onFailure(IdempotentConsumer::isTransient).invoke(failure -> {
                     metrics.counter("werkdesk.consumer.failures", "consumer", consumer, "kind", "transient").increment();
                     LOG.debugf("%s tries again: %s", consumer, Unavailability.describe(failure));
@@ -177,6 +186,30 @@ public class IdempotentConsumer {
                 .withBackOff(config.minBackoff(), config.maxBackoff()).indefinitely()
                 .onFailure(failure -> !(failure instanceof PoisonMessage)).transform(failure ->
                         new PoisonMessage("cannot be applied: " + Unavailability.describe(failure), failure));
+    }
+
+    /**
+     * Applies one new event in a CONSUMER span of its own, a child of the record's traceparent (the relay's publish span),
+     * current while the effect runs: events appended by a command the effect issues record it (EventMetadata.causedBy),
+     * so the trace goes on to the next service. The effect runs on the transaction's Vert.x context, where the span stays
+     * current across its asynchronous steps until it completes.
+     */
+    private <E extends IntegrationEvent> Uni<Void> applyInSpan(String consumer, Parsed<E> parsed,
+                                                              Function<IncomingEvent<E>, Uni<Void>> effect) {
+        return Uni.createFrom().deferred(() -> {
+            Span span = spans.startProcess(parsed.topic(), consumer, parsed.cloudEvent());
+            Scope scope = span.makeCurrent();
+            Uni<Void> applied;
+            try {
+                applied = effect.apply(parsed.event());
+            } catch (RuntimeException e) {
+                applied = Uni.createFrom().failure(e);
+            }
+            return applied.onTermination().invoke((ignored, failure, cancelled) -> {
+                scope.close();
+                MessagingSpans.end(span, failure);
+            });
+        });
     }
 
     private static boolean isTransient(Throwable failure) {
@@ -197,7 +230,7 @@ public class IdempotentConsumer {
         return Uni.createFrom().completionStage(message.nack(poison));
     }
 
-    private <E extends IntegrationEvent> Optional<IncomingEvent<E>> parse(Message<String> message, EventCatalog catalog, Class<E> root) {
+    private <E extends IntegrationEvent> Optional<Parsed<E>> parse(Message<String> message, EventCatalog catalog, Class<E> root) {
         IncomingKafkaRecordMetadata<?, ?> kafka = message.getMetadata(IncomingKafkaRecordMetadata.class).orElse(null);
         if (kafka == null) {
             throw new PoisonMessage("not a Kafka record");
@@ -209,8 +242,8 @@ public class IdempotentConsumer {
                 LOG.debugf("skipping %s: not known to this consumer yet", cloudEvent.type());
                 return Optional.empty();
             }
-            return Optional.of(new IncomingEvent<>(cloudEvent.id(), cloudEvent.type(), cloudEvent.subject(), cloudEvent.time(),
-                    cloudEvent.sequence(), event.get()));
+            return Optional.of(new Parsed<>(new IncomingEvent<>(cloudEvent.id(), cloudEvent.type(), cloudEvent.subject(),
+                    cloudEvent.time(), cloudEvent.sequence(), event.get()), cloudEvent, kafka.getTopic()));
         } catch (CloudEventCodec.Unreadable unreadable) {
             throw new PoisonMessage(unreadable.getMessage());
         }

@@ -17,8 +17,10 @@ public class CommandHeaders {
             description = "A unique key per intended change (e.g. a UUID). Repeating the request with the same key and body replays the first response; the same key with another body is refused with 422.")
     public String idempotencyKey;
 
+    // OpenTelemetry's propagator reads it (the command's server span joins the caller's trace); declared here so that
+    // the OpenAPI document names it. The events record the server span's context, not this header (EventMetadata).
     @RestHeader("traceparent")
     @Parameter(in = ParameterIn.HEADER, name = "traceparent", required = false,
-            description = "W3C trace context; recorded with the events this command causes.")
+            description = "W3C trace context; the command joins this trace, and the events it causes carry it on to Kafka.")
     public String traceparent;
 }

@@ -14,7 +14,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.OptionalLong;
-import java.util.UUID;
 import java.util.function.Function;
 import nl.werkdesk.eventsourcing.Unavailability;
 import nl.werkdesk.eventsourcing.command.Aggregate;
@@ -63,7 +62,7 @@ public class HttpCommands {
         String key = idempotencyKey(headers.idempotencyKey);
         int status = command.expectation() == Expectation.NEW_STREAM ? 201 : 200;
         CommandRequest<C> request = new CommandRequest<>(command.streamId(), command.expectation(), command.command(), ifMatch,
-                new EventMetadata(actor(), UUID.randomUUID(), null, headers.traceparent));
+                EventMetadata.byActor(actor()));
         if (key == null) {
             return handler.handleAndThen(aggregate, request,
                     result -> alsoInTransaction.apply(result).chain(() -> respond(result, status, command, render)));

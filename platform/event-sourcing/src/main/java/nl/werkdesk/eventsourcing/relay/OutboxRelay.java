@@ -2,6 +2,8 @@ package nl.werkdesk.eventsourcing.relay;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Context;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
@@ -35,6 +37,8 @@ import nl.werkdesk.eventsourcing.cloudevents.CloudEventCodec;
 import nl.werkdesk.eventsourcing.command.Aggregates;
 import nl.werkdesk.eventsourcing.publication.Publication;
 import nl.werkdesk.eventsourcing.store.EventCodec;
+import nl.werkdesk.eventsourcing.tracing.MessagingSpans;
+import nl.werkdesk.eventsourcing.tracing.TraceContext;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -106,6 +110,7 @@ public class OutboxRelay {
     private final ZoneId zone;
     private final Map<String, Object> kafkaConfig;
     private final PgConnectOptions connectOptions;
+    private final MessagingSpans spans;
 
     private final io.micrometer.core.instrument.Counter publishFailures;
     private final AtomicBoolean draining = new AtomicBoolean();
@@ -125,6 +130,7 @@ public class OutboxRelay {
 
     OutboxRelay(Vertx vertx, Pool pool,
                 Publication publication, Aggregates aggregates, RelayConfig config, BusinessCalendar calendar, MeterRegistry metrics,
+                MessagingSpans spans,
                 @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
                 @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
                 @ConfigProperty(name = "quarkus.datasource.username") Optional<String> username,
@@ -142,6 +148,7 @@ public class OutboxRelay {
         username.ifPresent(options::setUser);
         password.ifPresent(options::setPassword);
         this.connectOptions = options;
+        this.spans = spans;
         this.publishFailures = metrics.counter("werkdesk.relay.publish.failures");
         Gauge.builder("werkdesk.relay.lag.events", waitingEvents, AtomicLong::get)
                 .description("Events appended but not yet published to Kafka").register(metrics);
@@ -380,13 +387,22 @@ public class OutboxRelay {
                 });
     }
 
-    /** Sends the batch in order in one Kafka transaction; completes when it is committed. */
+    /**
+     * Sends the batch in order in one Kafka transaction; completes when it is committed. Each record's publish span
+     * (MessagingSpans) ends then, or marked failed when the transaction is not committed.
+     */
     private Uni<Void> publish(List<Row> batch) {
         List<ProducerRecord<String, String>> records = new ArrayList<>(batch.size());
-        for (Row row : batch) {
-            if (!alreadyOnTopic(row)) {
-                records.addAll(toRecords(row));
+        List<Span> publishSpans = new ArrayList<>(batch.size());
+        try {
+            for (Row row : batch) {
+                if (!alreadyOnTopic(row)) {
+                    records.addAll(toRecords(row, publishSpans));
+                }
             }
+        } catch (RuntimeException e) {
+            publishSpans.forEach(span -> MessagingSpans.end(span, e));
+            throw e;
         }
         if (records.isEmpty()) {
             return Uni.createFrom().voidItem();
@@ -394,7 +410,9 @@ public class OutboxRelay {
         return Uni.createFrom().item(() -> {
             producer.publishInTransaction(records);
             return records.size();
-        }).runSubscriptionOn(producerThread).replaceWithVoid();
+        }).runSubscriptionOn(producerThread)
+                .onItemOrFailure().invoke((published, failure) -> publishSpans.forEach(span -> MessagingSpans.end(span, failure)))
+                .replaceWithVoid();
     }
 
     private boolean alreadyOnTopic(Row row) {
@@ -409,21 +427,25 @@ public class OutboxRelay {
     /**
      * The CloudEvents of one stored event, in Kafka's binary content mode, as its service's publication maps it. An
      * event published as it is stored (the identity, no upcast) keeps its stored JSON text; any other is encoded anew.
+     * Each record gets a publish span (added to {@code publishSpans}), a child of the trace context the event was
+     * appended in; the record's traceparent names that span, so that its consumers continue the command's trace.
      */
-    private List<ProducerRecord<String, String>> toRecords(Row row) {
+    private List<ProducerRecord<String, String>> toRecords(Row row, List<Span> publishSpans) {
         EventCodec<?> codec = aggregates.codecOf(row.getString("stream_type"));
         String type = row.getString("type");
         int schemaVersion = row.getInteger("schema_version");
         String storedData = row.getString("data");
         Object event = codec.decode(type, schemaVersion, storedData);
         boolean asStored = schemaVersion == codec.events().currentVersion(type);
-        String traceparent = codec.decodeMetadata(row.getString("metadata")).traceparent();
+        TraceContext appendedIn = codec.decodeMetadata(row.getString("metadata")).trace();
         List<ProducerRecord<String, String>> records = new ArrayList<>(1);
         for (Publication.Published published : publication.publish(row.getUUID("event_id"), event)) {
             String data = published.event() == event && asStored ? storedData : codec.encode(published.event());
+            Span span = spans.startPublish(config.topic(), published.id(), published.type().cloudEventType(), appendedIn);
+            publishSpans.add(span);
             CloudEvent cloudEvent = new CloudEvent(published.id(), publication.catalog().source(), published.type().cloudEventType(),
                     row.getUUID("stream_id"), row.getOffsetDateTime("occurred_at").atZoneSameInstant(zone).toOffsetDateTime(),
-                    row.getLong("version"), published.type().dataSchema(), traceparent, data);
+                    row.getLong("version"), published.type().dataSchema(), TraceContext.of(Context.root().with(span)), data);
             records.add(CloudEventCodec.record(config.topic(), cloudEvent));
         }
         return records;

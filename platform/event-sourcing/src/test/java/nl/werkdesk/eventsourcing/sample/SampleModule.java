@@ -6,11 +6,15 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import nl.werkdesk.eventsourcing.command.Aggregate;
 import nl.werkdesk.eventsourcing.consumer.IdempotentConsumer;
 import nl.werkdesk.eventsourcing.publication.Publication;
 import nl.werkdesk.eventsourcing.store.DomainEvents;
+import nl.werkdesk.eventsourcing.store.EventMetadata;
 import nl.werkdesk.eventsourcing.sample.CounterEvent.CounterIncremented;
 import nl.werkdesk.eventsourcing.sample.CounterEvent.CounterOpened;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -18,6 +22,12 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 /** Wires the sample counter to the kernel, with an inline view and a Kafka consumer of its own topic. */
 @ApplicationScoped
 public class SampleModule {
+
+    /**
+     * The metadata the consumer's effect would give a command it issues, taken after a database round trip of the effect,
+     * per counter: the trace tests read the consumer span's context from it.
+     */
+    public static final Map<UUID, EventMetadata> CAUSED_BY_CONSUMER = new ConcurrentHashMap<>();
 
     /** Lets a test make the inline view fail, to prove the append rolls back with it. */
     public static final AtomicBoolean FAIL_INLINE_VIEW = new AtomicBoolean();
@@ -83,7 +93,9 @@ public class SampleModule {
                 }
                 if (incoming.event() instanceof SampleEvent.CounterIncremented incremented) {
                     return Panache.getSession().chain(session -> session.find(CounterTotal.class, incoming.subject()))
-                            .invoke(total -> total.total += incremented.by()).replaceWithVoid();
+                            .invoke(total -> total.total += incremented.by())
+                            .invoke(() -> CAUSED_BY_CONSUMER.put(incoming.subject(), EventMetadata.causedBy("sample-totals", incoming.eventId())))
+                            .replaceWithVoid();
                 }
                 return Uni.createFrom().voidItem();
             });

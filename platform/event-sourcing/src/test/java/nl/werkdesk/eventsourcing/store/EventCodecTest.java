@@ -38,6 +38,23 @@ class EventCodecTest {
     }
 
     @Test
+    void readsMetadataStoredBeforeTheTraceStateWasKept() {
+        EventMetadata metadata = codec.decodeMetadata("{\"actor\":\"ana\",\"correlationId\":\"0b3f8a4e-6a43-4c37-9d55-2f1f3b0a6f01\","
+                + "\"causationId\":null,\"traceparent\":\"00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01\"}");
+        assertEquals("ana", metadata.actor());
+        assertEquals("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01", metadata.traceparent());
+        assertEquals(null, metadata.tracestate());
+        assertEquals(null, codec.decodeMetadata("{\"actor\":\"ana\",\"correlationId\":null,\"causationId\":null}").trace().traceparent());
+    }
+
+    @Test
+    void storesTheTraceContextBesideWhoCausedTheEventAndNothingElse() {
+        String json = codec.encode(new EventMetadata("ana", null, null, "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01", "a=b"));
+        assertEquals("{\"actor\":\"ana\",\"correlationId\":null,\"causationId\":null,"
+                + "\"traceparent\":\"00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01\",\"tracestate\":\"a=b\"}", json);
+    }
+
+    @Test
     void storesNewEventsInTheirCurrentVersionUnderTheirRecordsName() {
         assertEquals(3, EVENTS.currentVersion("Sent"));
         assertEquals(1, EVENTS.currentVersion("Delivered"));

@@ -38,7 +38,7 @@ import nl.werkdesk.testing.PostgresProcess;
  * same command reaches both replicas at once, and a consumer replica killed under load whose partitions the other
  * takes over without losing or counting anything twice.
  */
-@Order(8)
+@Order(7)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ReplicasTest {
 

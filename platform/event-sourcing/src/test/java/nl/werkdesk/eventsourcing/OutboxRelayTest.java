@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
@@ -43,6 +44,8 @@ class OutboxRelayTest {
     /** werkdesk.relay.batch-size's default. */
     static final int RELAY_BATCH_SIZE = 500;
     static final int BACKLOG_BATCHES = 3;
+    static final String LAG_EVENTS = "werkdesk.relay.lag.events";
+    static final String LAG_OLDEST_SECONDS = "werkdesk.relay.lag.oldest.seconds";
     static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     @Inject
@@ -51,6 +54,8 @@ class OutboxRelayTest {
     Aggregate<Counter.Command, Counter.State, CounterEvent> aggregate;
     @Inject
     OutboxRelay relay;
+    @Inject
+    MeterRegistry metrics;
 
     final KafkaTopicReader topic = new KafkaTopicReader();
 
@@ -283,6 +288,43 @@ class OutboxRelayTest {
                 .body(containsString("werkdesk_events_appended_total{type=\"CounterOpened\"}"))
                 .body(containsString("werkdesk_relay_lag_events"))
                 .body(containsString("werkdesk_relay_lag_oldest_seconds"));
+    }
+
+    /**
+     * A replica that loses the relay lock stops reporting the lag it measured while it relayed: its frozen figure would
+     * keep the relay-lag alert firing while another replica relays. An open transaction holds back an event committed
+     * after it, so the relay has a lag of its own to report before it loses the lock.
+     */
+    @Test
+    void reportsNoRelayLagOnceAnotherReplicaTakesTheLock() throws SQLException {
+        UUID early = counters().open();
+        UUID late = counters().open();
+        topic.await(TOPIC, record -> record.key().equals(early.toString()) || record.key().equals(late.toString()), 2, PUBLISHED);
+        try (Connection earlier = PostgresServer.shared().connect("kernel");
+             Connection otherReplica = PostgresServer.shared().connect("kernel")) {
+            earlier.setAutoCommit(false);
+            insertIncrement(earlier, early, 2);
+            counters().increment(late, 1);
+            await().atMost(PUBLISHED).until(() -> gauge(LAG_EVENTS) >= 1 && gauge(LAG_OLDEST_SECONDS) >= 1);
+            await().atMost(PUBLISHED).until(() -> {
+                terminateRelayLockHolder(otherReplica);
+                return tryRelayLock(otherReplica);
+            });
+            await().atMost(PUBLISHED).until(() -> !relay.isLeader());
+            // Several lag intervals: a measurement still under way when the lock went must not bring the figures back.
+            sleep(QUIET);
+            assertEquals(0, gauge(LAG_EVENTS), "events waiting, as reported by a replica that no longer relays");
+            assertEquals(0, gauge(LAG_OLDEST_SECONDS), "oldest waiting event's age, as reported by a replica that no longer relays");
+            earlier.rollback();
+        }
+        await().atMost(PUBLISHED).until(relay::isLeader);
+        topic.await(TOPIC, record -> record.key().equals(late.toString()) && "2".equals(KafkaTopicReader.header(record, "ce_sequence")),
+                1, PUBLISHED);
+        assertEachEventOnTheTopicOnce();
+    }
+
+    private double gauge(String name) {
+        return metrics.get(name).gauge().value();
     }
 
     private static com.fasterxml.jackson.databind.JsonNode readTree(String json) {

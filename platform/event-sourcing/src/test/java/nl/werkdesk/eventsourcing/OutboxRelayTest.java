@@ -46,6 +46,7 @@ class OutboxRelayTest {
     static final int BACKLOG_BATCHES = 3;
     static final String LAG_EVENTS = "werkdesk.relay.lag.events";
     static final String LAG_OLDEST_SECONDS = "werkdesk.relay.lag.oldest.seconds";
+    private static final String LEADING = "werkdesk.relay.leading";
     static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     @Inject
@@ -156,11 +157,13 @@ class OutboxRelayTest {
         topic.await(TOPIC, record -> record.key().equals(id.toString()), 1, PUBLISHED);
         try (Connection otherReplica = PostgresServer.shared().connect("kernel")) {
             assertFalse(tryRelayLock(otherReplica), "the running relay holds the lock");
+            assertEquals(1, gauge(LEADING), "leading, as reported by the replica that holds the lock");
             await().atMost(PUBLISHED).until(() -> {
                 terminateRelayLockHolder(otherReplica);
                 return tryRelayLock(otherReplica);
             });
             await().atMost(PUBLISHED).until(() -> !relay.isLeader());
+            assertEquals(0, gauge(LEADING), "leading, as reported by a replica that lost the lock");
             counters().increment(id, 1);
             sleep(QUIET);
             assertFalse(topic.readAll(TOPIC).stream().anyMatch(record -> record.key().equals(id.toString())
@@ -169,6 +172,7 @@ class OutboxRelayTest {
         topic.await(TOPIC, record -> record.key().equals(id.toString()) && "2".equals(KafkaTopicReader.header(record, "ce_sequence")),
                 1, PUBLISHED);
         assertTrue(relay.isLeader());
+        assertEquals(1, gauge(LEADING), "leading, as reported by the replica that took the lock back");
     }
 
     @Test
@@ -287,7 +291,8 @@ class OutboxRelayTest {
         given().get("/q/metrics").then().statusCode(200)
                 .body(containsString("werkdesk_events_appended_total{type=\"CounterOpened\"}"))
                 .body(containsString("werkdesk_relay_lag_events"))
-                .body(containsString("werkdesk_relay_lag_oldest_seconds"));
+                .body(containsString("werkdesk_relay_lag_oldest_seconds"))
+                .body(containsString("werkdesk_relay_leading"));
     }
 
     /**
@@ -315,6 +320,7 @@ class OutboxRelayTest {
             sleep(QUIET);
             assertEquals(0, gauge(LAG_EVENTS), "events waiting, as reported by a replica that no longer relays");
             assertEquals(0, gauge(LAG_OLDEST_SECONDS), "oldest waiting event's age, as reported by a replica that no longer relays");
+            assertEquals(0, gauge(LEADING), "leading, as reported by a replica that no longer relays");
             earlier.rollback();
         }
         await().atMost(PUBLISHED).until(relay::isLeader);

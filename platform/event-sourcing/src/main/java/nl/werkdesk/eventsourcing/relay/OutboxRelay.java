@@ -147,6 +147,9 @@ public class OutboxRelay {
                 .description("Events appended but not yet published to Kafka").register(metrics);
         Gauge.builder("werkdesk.relay.lag.oldest.seconds", oldestWaitingSeconds, AtomicLong::get)
                 .description("Age of the oldest event not yet published to Kafka").baseUnit("seconds").register(metrics);
+        // Read from the lock itself, so it cannot disagree with it; the lag above says nothing when no replica leads.
+        Gauge.builder("werkdesk.relay.leading", this, relay -> relay.isLeader() ? 1 : 0)
+                .description("1 while this replica holds the relay lock and relays, else 0").register(metrics);
     }
 
     void start(@Observes StartupEvent startup) {

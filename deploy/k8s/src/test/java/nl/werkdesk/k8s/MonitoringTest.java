@@ -19,7 +19,7 @@ import tools.jackson.databind.JsonNode;
  */
 class MonitoringTest {
 
-    private static final Set<String> ALERTS = Set.of("WerkdeskDeadLetters", "WerkdeskRelayLagging", "WerkdeskConsumerLagGrowing",
+    private static final Set<String> ALERTS = Set.of("WerkdeskDeadLetters", "WerkdeskRelayLagging", "WerkdeskRelayNotLeading", "WerkdeskConsumerLagGrowing",
             "WerkdeskServerErrors", "WerkdeskServiceNotReady");
 
     static List<String> overlays() {

@@ -40,12 +40,23 @@ final class ClassDataArchive {
     private final String service;
     private final Path archive;
     private final boolean enabled;
+    private final boolean records;
 
     private ClassDataArchive(Path directory, String service, Path archive, boolean enabled) {
+        this(directory, service, archive, enabled, true);
+    }
+
+    private ClassDataArchive(Path directory, String service, Path archive, boolean enabled, boolean records) {
         this.directory = directory;
         this.service = service;
         this.archive = archive;
         this.enabled = enabled;
+        this.records = records;
+    }
+
+    /** The same archive for a second replica of the service: mapped when it is there, never recorded (one JVM writes it). */
+    ClassDataArchive mapOnly() {
+        return new ClassDataArchive(directory, service, archive, enabled && Files.isRegularFile(archive), false);
     }
 
     /**
@@ -68,7 +79,7 @@ final class ClassDataArchive {
 
     /** True when this run records the archive: the JVM needs extra time to write it when it stops. */
     boolean recording() {
-        return enabled && !Files.isRegularFile(archive);
+        return enabled && records && !Files.isRegularFile(archive);
     }
 
     /** Options that map the archive, or that record it on this run; none without CDS. */
@@ -78,6 +89,9 @@ final class ClassDataArchive {
         }
         if (Files.isRegularFile(archive)) {
             return List.of("-XX:SharedArchiveFile=" + archive, QUIET);
+        }
+        if (!records) {
+            return List.of();
         }
         try {
             Files.createDirectories(directory);
@@ -92,7 +106,7 @@ final class ClassDataArchive {
      * 0) becomes the archive, and older archives of this service go; anything else is thrown away.
      */
     void processEnded(boolean stoppedByItself, int exitCode) {
-        if (!enabled || !Files.exists(partial())) {
+        if (!enabled || !records || !Files.exists(partial())) {
             return;
         }
         try {

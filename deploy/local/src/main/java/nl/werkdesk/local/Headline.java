@@ -56,7 +56,12 @@ final class Headline {
         out.println("Open:");
         out.printf("  %-22s http://localhost:%d/%n", "dashboard", reportingPort(settings));
         for (Settings.Service service : settings.services()) {
-            out.printf("  %-22s http://localhost:%d/q/swagger-ui%n", service.module(), service.port());
+            for (int replica = 0; replica < service.replicas(); replica++) {
+                out.printf("  %-22s http://localhost:%d/q/swagger-ui%n", service.processName(replica), service.port(replica));
+            }
+        }
+        if (settings.replicas() > 1) {
+            out.println("  Each replica of a service answers the same API on its own port; send a request to any of them.");
         }
     }
 

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** One service of the suite as a child process: its own JVM, environment and log file. */
+/** One replica of a service of the suite as a child process: its own JVM, environment, port and log file. */
 final class ServiceProcess {
 
     private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(2);
@@ -28,12 +28,14 @@ final class ServiceProcess {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(HEALTH_TIMEOUT).build();
 
     private final Settings.Service service;
+    private final int replica;
     private final Path log;
     private final Process process;
     private final ClassDataArchive classData;
 
-    private ServiceProcess(Settings.Service service, Path log, Process process, ClassDataArchive classData) {
+    private ServiceProcess(Settings.Service service, int replica, Path log, Process process, ClassDataArchive classData) {
         this.service = service;
+        this.replica = replica;
         this.log = log;
         this.process = process;
         this.classData = classData;
@@ -43,10 +45,10 @@ final class ServiceProcess {
      * Starts {@code java OPTIONS -jar quarkus-run.jar} with the environment that points the service at the stack. In
      * its own session (setsid) where the machine has it, so that Ctrl-C reaches the launcher only, which then stops
      * the services before the broker and the database. With the service's class data archive (see
-     * {@link ClassDataArchive}).
+     * {@link ClassDataArchive}; only the first replica records it, the others map it once it is there).
      */
-    static ServiceProcess start(Settings settings, Settings.Service service, Map<String, String> environment) {
-        Path log = settings.logs().resolve(service.module() + ".log");
+    static ServiceProcess start(Settings settings, Settings.Service service, int replica, Map<String, String> environment) {
+        Path log = settings.logs().resolve(service.processName(replica) + ".log");
         try {
             Files.createDirectories(settings.logs());
             if (Files.exists(log)) {
@@ -58,7 +60,7 @@ final class ServiceProcess {
             }
             command.add(javaExecutable());
             command.addAll(settings.serviceJavaOptions());
-            ClassDataArchive classData = ClassDataArchive.of(settings, service);
+            ClassDataArchive classData = replica == 0 ? ClassDataArchive.of(settings, service) : ClassDataArchive.of(settings, service).mapOnly();
             command.addAll(classData.javaOptions());
             command.add("-jar");
             command.add(service.jar(settings.root()).toString());
@@ -68,9 +70,9 @@ final class ServiceProcess {
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
             builder.environment().putAll(environment);
-            return new ServiceProcess(service, log, builder.start(), classData);
+            return new ServiceProcess(service, replica, log, builder.start(), classData);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot start " + service.module(), e);
+            throw new UncheckedIOException("Cannot start " + service.processName(replica), e);
         }
     }
 
@@ -80,6 +82,19 @@ final class ServiceProcess {
 
     Settings.Service service() {
         return service;
+    }
+
+    int replica() {
+        return replica;
+    }
+
+    /** participant-service, or participant-service-2 when the service runs more than once. */
+    String name() {
+        return service.processName(replica);
+    }
+
+    int port() {
+        return service.port(replica);
     }
 
     Path log() {
@@ -99,7 +114,7 @@ final class ServiceProcess {
     }
 
     boolean ready() {
-        return ready(service.port());
+        return ready(port());
     }
 
     /** GET /q/health/ready answers 200: the database and Kafka are reachable. */
@@ -147,7 +162,7 @@ final class ServiceProcess {
         process.destroyForcibly();
         try {
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new IllegalStateException(service.module() + " (pid " + process.pid() + ") still runs after SIGKILL");
+                throw new IllegalStateException(name() + " (pid " + process.pid() + ") still runs after SIGKILL");
             }
             classData.processEnded(false, process.exitValue());
         } catch (InterruptedException e) {

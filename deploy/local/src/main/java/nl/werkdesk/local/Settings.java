@@ -12,7 +12,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * 127.0.0.1:19092 (its controller on the next port), PostgreSQL on 127.0.0.1:15432 (ports a developer's own servers
  * do not use), the services on 8081-8085. Environment: WERKDESK_HOME, WERKDESK_KAFKA_PORT, WERKDESK_PG_PORT,
  * WERKDESK_SERVICE_JAVA_OPTS. With {@code classDataSharing} each service keeps a class data archive of its jar under
- * the home (see {@link ClassDataArchive}): worth it for a home that is started again and again.
+ * the home (see {@link ClassDataArchive}): worth it for a home that is started again and again. Each service runs as
+ * {@code replicas} processes on consecutive ports (see {@link Service}).
  */
 public record Settings(Path root, Path home, int kafkaPort, int postgresPort, List<Service> services, List<String> serviceJavaOptions,
         boolean classDataSharing) {
@@ -23,6 +24,7 @@ public record Settings(Path root, Path home, int kafkaPort, int postgresPort, Li
     private static final int FREE_PORTS_FROM = 20_000;
     private static final int FREE_PORTS_UNTIL = 30_000;
     private static final int FREE_PORT_ATTEMPTS = 200;
+    private static final String[] NAMES = { "participant", "employer", "permit", "placement", "reporting" };
     /**
      * Small heaps and the serial collector: five services, a broker and a database share a laptop. The heap starts at
      * 16 MB and gives back what it does not use (free ratios 10-20 %): 14 MB less heap committed at idle
@@ -31,33 +33,66 @@ public record Settings(Path root, Path home, int kafkaPort, int postgresPort, Li
     public static final String DEFAULT_SERVICE_JAVA_OPTIONS = "-Xms16m -Xmx256m -XX:+UseSerialGC -XX:MinHeapFreeRatio=10"
             + " -XX:MaxHeapFreeRatio=20 -XX:TieredStopAtLevel=1 -Xss512k";
 
-    /** A service of the suite: its module folder, database, port; its short name is what the scenario API uses. */
-    public record Service(String module, String shortName, String database, int port) {
+    /**
+     * A service of the suite: its module folder, database, the port of its first replica and how many replicas run
+     * (replica r, counted from 0, listens on {@code port + r}); its short name is what the scenario API uses. All
+     * replicas share the database and the consumer group.
+     */
+    public record Service(String module, String shortName, String database, int port, int replicas) {
 
         public Path jar(Path root) {
             return root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
         }
 
+        /** The first replica's address: every replica answers the same API. */
         public URI uri() {
-            return URI.create("http://localhost:" + port);
+            return uri(0);
+        }
+
+        public URI uri(int replica) {
+            return URI.create("http://localhost:" + port(replica));
+        }
+
+        public int port(int replica) {
+            if (replica < 0 || replica >= replicas) {
+                throw new IllegalArgumentException(module + " has no replica " + replica + " (it runs " + replicas + ")");
+            }
+            return port + replica;
+        }
+
+        /** The process name of a replica: the module alone when it runs once, else module-1, module-2, ... */
+        public String processName(int replica) {
+            return replicas == 1 ? module : module + "-" + (replica + 1);
         }
     }
 
     public static List<Service> services(int firstPort) {
+        return services(firstPort, 1);
+    }
+
+    /** The five services, each with a block of {@code replicas} consecutive ports, the blocks one after the other. */
+    public static List<Service> services(int firstPort, int replicas) {
+        if (replicas < 1) {
+            throw new IllegalArgumentException("replicas must be 1 or more, not " + replicas);
+        }
         List<Service> services = new ArrayList<>();
-        String[] names = { "participant", "employer", "permit", "placement", "reporting" };
-        for (int i = 0; i < names.length; i++) {
-            services.add(new Service(names[i] + "-service", names[i], names[i], firstPort + i));
+        for (int i = 0; i < NAMES.length; i++) {
+            services.add(new Service(NAMES[i] + "-service", NAMES[i], NAMES[i], firstPort + i * replicas, replicas));
         }
         return List.copyOf(services);
     }
 
     public static Settings fromEnvironment(Path root, Map<String, String> env, Integer kafkaPort, Integer postgresPort) {
+        return fromEnvironment(root, env, kafkaPort, postgresPort, 1);
+    }
+
+    public static Settings fromEnvironment(Path root, Map<String, String> env, Integer kafkaPort, Integer postgresPort, int replicas) {
         Path home = env.containsKey("WERKDESK_HOME") ? Path.of(env.get("WERKDESK_HOME")) : root.resolve(".werkdesk");
         int kafka = kafkaPort != null ? kafkaPort : port(env, "WERKDESK_KAFKA_PORT", DEFAULT_KAFKA_PORT);
         int postgres = postgresPort != null ? postgresPort : port(env, "WERKDESK_PG_PORT", DEFAULT_POSTGRES_PORT);
         String options = env.getOrDefault("WERKDESK_SERVICE_JAVA_OPTS", DEFAULT_SERVICE_JAVA_OPTIONS);
-        return new Settings(root.toAbsolutePath().normalize(), home.toAbsolutePath().normalize(), kafka, postgres, services(DEFAULT_FIRST_SERVICE_PORT),
+        return new Settings(root.toAbsolutePath().normalize(), home.toAbsolutePath().normalize(), kafka, postgres,
+                services(DEFAULT_FIRST_SERVICE_PORT, replicas),
                 List.of(options.trim().split("\\s+")), true);
     }
 
@@ -67,10 +102,15 @@ public record Settings(Path root, Path home, int kafkaPort, int postgresPort, Li
      * home is fresh each time, so recording them would only make the stop slower.
      */
     public static Settings onFreePorts(Path root, Path home, List<String> serviceJavaOptions) {
+        return onFreePorts(root, home, serviceJavaOptions, 1);
+    }
+
+    /** As {@link #onFreePorts(Path, Path, List)}, each service with {@code replicas} processes. */
+    public static Settings onFreePorts(Path root, Path home, List<String> serviceJavaOptions, int replicas) {
         int kafka = freePorts(2);
         int postgres = freePorts(1);
-        int services = freePorts(5);
-        return new Settings(root.toAbsolutePath().normalize(), home.toAbsolutePath().normalize(), kafka, postgres, services(services),
+        int services = freePorts(NAMES.length * replicas);
+        return new Settings(root.toAbsolutePath().normalize(), home.toAbsolutePath().normalize(), kafka, postgres, services(services, replicas),
                 List.copyOf(serviceJavaOptions), false);
     }
 
@@ -123,6 +163,11 @@ public record Settings(Path root, Path home, int kafkaPort, int postgresPort, Li
 
     public Path lockFile() {
         return runDirectory().resolve("stack.lock");
+    }
+
+    /** How many processes each service runs. */
+    public int replicas() {
+        return services.get(0).replicas();
     }
 
     public Path keys() {

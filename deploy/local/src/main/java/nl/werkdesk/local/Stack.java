@@ -30,7 +30,8 @@ import nl.werkdesk.testing.PostgresProcess;
 
 /**
  * The local stack: a Kafka broker in this JVM, PostgreSQL as a child process (both with their data under the
- * stack's home), a database per service, every topic, and the five services as child processes. Start returns when
+ * stack's home), a database per service, every topic, and the five services as child processes (each as many times as
+ * the settings' replicas say, sharing its database and consumer group). Start returns when
  * every service reports ready; stop stops the services, then PostgreSQL, then Kafka. Only one stack runs per home:
  * a file lock says so, and the state file tells other invocations of ./werkdesk the process ids and ports.
  */
@@ -137,26 +138,30 @@ public final class Stack implements AutoCloseable {
                 + String.join(", ", settings.services().stream().map(Settings.Service::database).toList())));
         DevKeys keys = DevKeys.in(settings.keys());
         for (Settings.Service service : settings.services()) {
-            services.add(ServiceProcess.start(settings, service, environment(service, keys)));
+            for (int replica = 0; replica < service.replicas(); replica++) {
+                services.add(ServiceProcess.start(settings, service, replica, environment(service, replica, keys)));
+            }
         }
         writeState(false);
-        progress.accept(step(started, "started " + services.size() + " services, waiting until each is ready (logs in "
+        progress.accept(step(started, "started " + services.size() + " service processes, waiting until each is ready (logs in "
                 + settings.logs() + ")"));
         awaitReady(started);
         writeState(true);
-        progress.accept(step(started, "all " + services.size() + " services ready"));
+        progress.accept(step(started, "all " + services.size() + " service processes ready"));
     }
 
-    private Map<String, String> environment(Settings.Service service, DevKeys keys) {
+    private Map<String, String> environment(Settings.Service service, int replica, DevKeys keys) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("WERKDESK_DB_USER", PostgresProcess.SUPERUSER);
         env.put("WERKDESK_DB_PASSWORD", PostgresProcess.PASSWORD);
-        env.put("WERKDESK_DB_REACTIVE_URL", "postgresql://127.0.0.1:" + settings.postgresPort() + "/" + service.database());
+        // application_name tells the replicas' sessions apart in pg_stat_activity (which one holds the relay's lock).
+        env.put("WERKDESK_DB_REACTIVE_URL", "postgresql://127.0.0.1:" + settings.postgresPort() + "/" + service.database()
+                + "?application_name=" + service.processName(replica));
         env.put("WERKDESK_DB_JDBC_URL", "jdbc:postgresql://127.0.0.1:" + settings.postgresPort() + "/" + service.database());
         env.put("WERKDESK_KAFKA", settings.kafkaBootstrap());
         env.put("WERKDESK_JWT_PUBLIC_KEY", keys.publicKey().toString());
         env.put("WERKDESK_JWT_ISSUER", DevKeys.ISSUER);
-        env.put("QUARKUS_HTTP_PORT", String.valueOf(service.port()));
+        env.put("QUARKUS_HTTP_PORT", String.valueOf(service.port(replica)));
         env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
         env.put("WERKDESK_PLACEMENT_MILESTONE_CHECK_INTERVAL", MILESTONE_CHECK_INTERVAL);
         if (service.shortName().equals(REPORTING)) {
@@ -171,17 +176,17 @@ public final class Stack implements AutoCloseable {
         while (!waiting.isEmpty()) {
             for (ServiceProcess service : List.copyOf(waiting)) {
                 if (!service.alive()) {
-                    throw new Failure(service.service().module() + " stopped while starting (exit code " + service.exitValue()
+                    throw new Failure(service.name() + " stopped while starting (exit code " + service.exitValue()
                             + "). The last lines of " + service.log() + ":\n" + service.tail(LOG_TAIL_LINES));
                 }
                 if (service.ready()) {
                     waiting.remove(service);
-                    progress.accept(step(started, service.service().module() + " ready on " + service.service().uri()));
+                    progress.accept(step(started, service.name() + " ready on " + service.service().uri(service.replica())));
                 }
             }
             if (System.nanoTime() > deadline) {
                 ServiceProcess slow = waiting.get(0);
-                throw new Failure(slow.service().module() + " was not ready within " + READY_TIMEOUT.toMinutes()
+                throw new Failure(slow.name() + " was not ready within " + READY_TIMEOUT.toMinutes()
                         + " minutes. The last lines of " + slow.log() + ":\n" + slow.tail(LOG_TAIL_LINES));
             }
             sleep(POLL);
@@ -196,7 +201,7 @@ public final class Stack implements AutoCloseable {
     public Optional<String> crashed() {
         for (ServiceProcess service : services) {
             if (!stopping && !service.alive()) {
-                return Optional.of(service.service().module() + " stopped (exit code " + service.exitValue() + "). The last lines of "
+                return Optional.of(service.name() + " stopped (exit code " + service.exitValue() + "). The last lines of "
                         + service.log() + ":\n" + service.tail(LOG_TAIL_LINES));
             }
         }
@@ -208,7 +213,7 @@ public final class Stack implements AutoCloseable {
         stopping = true;
         List<Thread> stoppers = new ArrayList<>();
         for (ServiceProcess service : services) {
-            Thread stopper = new Thread(() -> service.stop(STOP_TIMEOUT), "stop-" + service.service().module());
+            Thread stopper = new Thread(() -> service.stop(STOP_TIMEOUT), "stop-" + service.name());
             stopper.start();
             stoppers.add(stopper);
         }
@@ -248,26 +253,59 @@ public final class Stack implements AutoCloseable {
 
     // ---- faults, for the reliability suite (deploy/reliability): each keeps the ports, the data and the settings
 
-    /** SIGKILL to one service (no shutdown hooks, nothing flushed); returns when the process is gone. */
+    /** SIGKILL to every replica of a service (no shutdown hooks, nothing flushed); returns when they are gone. */
     public synchronized void kill(String module) {
-        service(module).kill(STOP_TIMEOUT);
+        replicas(module).forEach(process -> process.kill(STOP_TIMEOUT));
     }
 
-    /** Starts a service that was killed or stopped again, with the same environment; returns when it is ready. */
+    /** SIGKILL to one replica of a service (counted from 0); returns when the process is gone. */
+    public synchronized void kill(String module, int replica) {
+        replica(module, replica).kill(STOP_TIMEOUT);
+    }
+
+    /** Starts every replica of a service that was killed or stopped again, with the same environment; returns when they are ready. */
     public synchronized void restart(String module) {
-        ServiceProcess old = service(module);
+        List<ServiceProcess> started = new ArrayList<>();
+        for (ServiceProcess old : replicas(module)) {
+            started.add(startAgain(old));
+        }
+        started.forEach(this::awaitReadyAgain);
+        writeState(true);
+    }
+
+    /** Starts one replica of a service again, with the same environment and port; returns when it is ready. */
+    public synchronized void restart(String module, int replica) {
+        awaitReadyAgain(startAgain(replica(module, replica)));
+        writeState(true);
+    }
+
+    /** Whether that replica's process runs. */
+    public synchronized boolean alive(String module, int replica) {
+        return replica(module, replica).alive();
+    }
+
+    /** The process id of one replica of a service. */
+    public synchronized long pid(String module, int replica) {
+        return replica(module, replica).pid();
+    }
+
+    private ServiceProcess startAgain(ServiceProcess old) {
         old.stop(STOP_TIMEOUT);
-        ServiceProcess started = ServiceProcess.start(settings, old.service(), environment(old.service(), DevKeys.in(settings.keys())));
+        ServiceProcess started = ServiceProcess.start(settings, old.service(), old.replica(),
+                environment(old.service(), old.replica(), DevKeys.in(settings.keys())));
         services.set(services.indexOf(old), started);
+        return started;
+    }
+
+    private void awaitReadyAgain(ServiceProcess started) {
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
         while (!started.ready()) {
             if (!started.alive() || System.nanoTime() > deadline) {
-                throw new Failure(module + " did not become ready again. The last lines of " + started.log() + ":\n"
+                throw new Failure(started.name() + " did not become ready again. The last lines of " + started.log() + ":\n"
                         + started.tail(LOG_TAIL_LINES));
             }
             sleep(POLL);
         }
-        writeState(true);
     }
 
     /** Stops the Kafka broker (controlled shutdown); returns when its port refuses connections. */
@@ -301,9 +339,17 @@ public final class Stack implements AutoCloseable {
         }
     }
 
-    private ServiceProcess service(String module) {
-        return services.stream().filter(s -> s.service().module().equals(module)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no service " + module + " in this stack"));
+    private List<ServiceProcess> replicas(String module) {
+        List<ServiceProcess> replicas = services.stream().filter(s -> s.service().module().equals(module)).toList();
+        if (replicas.isEmpty()) {
+            throw new IllegalArgumentException("no service " + module + " in this stack");
+        }
+        return replicas;
+    }
+
+    private ServiceProcess replica(String module, int replica) {
+        return replicas(module).stream().filter(s -> s.replica() == replica).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no replica " + replica + " of " + module + " in this stack"));
     }
 
     public Settings settings() {
@@ -321,13 +367,13 @@ public final class Stack implements AutoCloseable {
         if (postgres != null) {
             processes.put("postgres", postgres.pid());
         }
-        services.forEach(s -> processes.put(s.service().module(), s.pid()));
+        services.forEach(s -> processes.put(s.name(), s.pid()));
         return processes;
     }
 
     private void writeState(boolean ready) {
         List<StackState.ServiceEntry> entries = services.stream()
-                .map(s -> new StackState.ServiceEntry(s.service().module(), s.service().port(), s.pid(), s.log().toString())).toList();
+                .map(s -> new StackState.ServiceEntry(s.name(), s.port(), s.pid(), s.log().toString())).toList();
         state = new StackState(ProcessHandle.current().pid(), Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), detached, ready,
                 settings.kafkaPort(), settings.postgresPort(), postgres == null ? -1 : postgres.pid(), entries);
         state.write(settings.stateFile());
@@ -370,7 +416,11 @@ public final class Stack implements AutoCloseable {
         ports.put(settings.kafkaPort(), "Kafka (set WERKDESK_KAFKA_PORT or --kafka-port to use another)");
         ports.put(settings.kafkaControllerPort(), "the Kafka controller (the Kafka port + 1; set WERKDESK_KAFKA_PORT or --kafka-port)");
         ports.put(settings.postgresPort(), "PostgreSQL (set WERKDESK_PG_PORT or --postgres-port to use another)");
-        settings.services().forEach(s -> ports.put(s.port(), s.module()));
+        settings.services().forEach(s -> {
+            for (int replica = 0; replica < s.replicas(); replica++) {
+                ports.put(s.port(replica), s.processName(replica));
+            }
+        });
         List<String> taken = new ArrayList<>();
         List<Integer> takenPorts = new ArrayList<>();
         ports.forEach((port, what) -> {

@@ -45,8 +45,10 @@ public final class Werkdesk {
     private static final String USAGE = String.join("\n",
             "Usage: ./werkdesk COMMAND [OPTIONS]",
             "",
-            "  up [--detach] [--fresh]      start Kafka, PostgreSQL and the five services; Ctrl-C stops them",
-            "                               (--detach: return once ready, ./werkdesk down stops)",
+            "  up [--detach] [--fresh] [--replicas N]",
+            "                               start Kafka, PostgreSQL and the five services; Ctrl-C stops them",
+            "                               (--detach: return once ready, ./werkdesk down stops; --replicas: N",
+            "                               processes per service on consecutive ports, sharing its database)",
             "  demo [--scenario FILE] [--participants N] [--fresh]",
             "                               up, then play the Amsterdam pilot (or FILE) through the REST APIs",
             "                               and show its figures; --participants scales it for volume tests",
@@ -83,7 +85,8 @@ public final class Werkdesk {
         try {
             Options options = Options.parse(args);
             Path root = Path.of(System.getProperty("werkdesk.root", System.getenv().getOrDefault("WERKDESK_ROOT", ".")));
-            Settings settings = Settings.fromEnvironment(root, System.getenv(), options.kafkaPort, options.postgresPort);
+            Settings settings = Settings.fromEnvironment(root, System.getenv(), options.kafkaPort, options.postgresPort,
+                    options.replicas == null ? 1 : options.replicas);
             exit = new Werkdesk(out, options, settings).run();
         } catch (IllegalArgumentException | Stack.Failure e) {
             out.println();
@@ -185,11 +188,15 @@ public final class Werkdesk {
         List<String> ready = new ArrayList<>();
         List<String> notReady = new ArrayList<>();
         for (Settings.Service service : settings.services()) {
-            (ServiceProcess.ready(service.port()) ? ready : notReady).add(service.shortName());
+            for (int replica = 0; replica < service.replicas(); replica++) {
+                String name = service.replicas() == 1 ? service.shortName() : service.shortName() + "-" + (replica + 1);
+                (ServiceProcess.ready(service.port(replica)) ? ready : notReady).add(name);
+            }
         }
         long rss = stack.processes().entrySet().stream()
                 .mapToLong(e -> e.getKey().startsWith("postgres") ? Stack.proportionalBytes(e.getValue()) : Stack.rss(e.getValue())).sum();
-        return "Werkdesk up | " + ready.size() + "/" + settings.services().size() + " services ready"
+        return "Werkdesk up | " + ready.size() + "/" + (ready.size() + notReady.size())
+                + (settings.replicas() == 1 ? " services ready" : " service processes ready")
                 + (notReady.isEmpty() ? "" : " (waiting: " + String.join(", ", notReady) + ")")
                 + " | Kafka " + (Stack.inUse(settings.kafkaPort()) ? "up" : "DOWN")
                 + " | PostgreSQL " + (Stack.inUse(settings.postgresPort()) ? "up" : "DOWN")
@@ -272,6 +279,9 @@ public final class Werkdesk {
         }
         if (options.postgresPort != null) {
             command.add("--postgres-port=" + options.postgresPort);
+        }
+        if (options.replicas != null) {
+            command.add("--replicas=" + options.replicas);
         }
         Process supervisor;
         try {
@@ -499,6 +509,7 @@ public final class Werkdesk {
         boolean fresh;
         Integer kafkaPort;
         Integer postgresPort;
+        Integer replicas;
         Integer participants;
         Integer parallel;
         Integer phase;
@@ -524,6 +535,7 @@ public final class Werkdesk {
                     case "--fresh" -> options.fresh = true;
                     case "--kafka-port" -> options.kafkaPort = number(word, words, ++i);
                     case "--postgres-port" -> options.postgresPort = number(word, words, ++i);
+                    case "--replicas" -> options.replicas = number(word, words, ++i);
                     case "--participants" -> options.participants = number(word, words, ++i);
                     case "--parallel" -> options.parallel = number(word, words, ++i);
                     case "--scenario" -> options.scenario = Path.of(value(word, words, ++i));

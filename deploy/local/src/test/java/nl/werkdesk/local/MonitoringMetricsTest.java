@@ -66,7 +66,7 @@ class MonitoringMetricsTest {
     void everyMetricOfTheDashboardAndTheAlertsIsExposed() throws Exception {
         Map<String, Set<String>> used = usedMetrics();
         LOG.infof("metrics the dashboard and alerts use: %s", used);
-        assertTrue(used.keySet().containsAll(List.of("werkdesk_relay_lag_oldest_seconds", "werkdesk_consumer_lag_records",
+        assertTrue(used.keySet().containsAll(List.of("werkdesk_relay_lag_oldest_seconds", "werkdesk_relay_leading", "werkdesk_consumer_lag_records",
                 "werkdesk_consumer_dead_letters", "http_server_requests_seconds_count", "http_server_requests_seconds_bucket")), used.toString());
 
         Path home = Files.createTempDirectory(Files.createDirectories(ROOT.resolve("deploy/local/target")), "monitoring-");
@@ -92,7 +92,8 @@ class MonitoringMetricsTest {
             assertEquals(Map.of(), missing, "metrics the dashboard or the alerts use that a service does not expose");
 
             // The figures themselves, once the consumers caught up: no dead letter, no lag beyond the commit markers of
-            // the relay's transactions (one per partition at most), the relay drained.
+            // the relay's transactions (one per partition at most), the relay drained, and led by the one replica of each
+            // service (the relay-not-leading alert's condition is false).
             long deadline = System.nanoTime() + SETTLE.toNanos();
             List<String> unsettled;
             do {
@@ -114,6 +115,10 @@ class MonitoringMetricsTest {
                         if (s.value() != 0) {
                             unsettled.add(service.module() + " " + s);
                         }
+                    }
+                    List<Sample> leading = samples.getOrDefault("werkdesk_relay_leading", List.of());
+                    if (leading.size() != 1 || leading.get(0).value() != 1) {
+                        unsettled.add(service.module() + " werkdesk_relay_leading " + leading);
                     }
                 }
             } while (!unsettled.isEmpty() && System.nanoTime() < deadline);

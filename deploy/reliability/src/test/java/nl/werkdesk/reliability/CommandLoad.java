@@ -21,7 +21,9 @@ import com.fasterxml.jackson.databind.JsonNode;
  * participant, records the intake and two activities, then starts on the next one. Every command carries its own
  * Idempotency-Key; a command that got no answer or a 5xx is sent again with the same key (as the scenario player
  * does) until it is answered or the retry budget runs out. Every attempt is recorded, every 2xx is an acknowledged
- * command: the suite then checks that each of them is stored and published exactly once.
+ * command: the suite then checks that each of them is stored and published exactly once. The attempts go round the
+ * service's replicas in turn, as a round-robin balancer would send them: an attempt that meets a dead replica is
+ * retried on the next one.
  */
 final class CommandLoad implements AutoCloseable {
 
@@ -59,6 +61,7 @@ final class CommandLoad implements AutoCloseable {
     private final List<Ack> acks = new CopyOnWriteArrayList<>();
     private final List<String> surprises = new CopyOnWriteArrayList<>();
     private final AtomicInteger commandsLeft;
+    private final AtomicInteger nextReplica = new AtomicInteger();
     private volatile boolean running = true;
 
     private final Duration pace;
@@ -151,18 +154,27 @@ final class CommandLoad implements AutoCloseable {
         }
     }
 
-    private void journey() {
+    /** A new participant's registration, with a V-number no other registration of this run has. */
+    static Map<String, Object> registration() {
         String vNumber = String.valueOf(V_NUMBERS.incrementAndGet());
-        Map<String, Object> registration = Map.of("registeredOn", "2025-09-01", "location", "Willinklaan", "asylumApplicationDate",
+        return Map.of("registeredOn", "2025-09-01", "location", "Willinklaan", "asylumApplicationDate",
                 "2025-01-02", "wDocumentType", "W", "wDocumentValidUntil", "2027-01-01", "languages", List.of("ar", "en"),
                 "personalData", Map.of("fullName", "Load " + vNumber, "dateOfBirth", "1990-01-01", "nationality", "SYR", "vNumber", vNumber));
-        Ack registered = send(null, Command.REGISTER, "/participants", registration);
+    }
+
+    /** The body of a participant's intake. */
+    static Map<String, Object> intake() {
+        return Map.of("completedOn", "2025-09-05", "sectorPreferences", List.of("horeca"), "dutchLevel", "A1", "englishLevel", "A2",
+                "workExperience", List.of(Map.of("sector", "horeca", "years", 2)));
+    }
+
+    private void journey() {
+        Ack registered = send(null, Command.REGISTER, "/participants", registration());
         if (registered == null) {
             return;
         }
         String path = "/participants/" + registered.participantId();
-        if (send(registered.participantId(), Command.INTAKE, path + "/intake", Map.of("completedOn", "2025-09-05", "sectorPreferences",
-                List.of("horeca"), "dutchLevel", "A1", "englishLevel", "A2", "workExperience", List.of(Map.of("sector", "horeca", "years", 2)))) == null) {
+        if (send(registered.participantId(), Command.INTAKE, path + "/intake", intake()) == null) {
             return;
         }
         if (send(registered.participantId(), Command.TRAINING, path + "/activities",
@@ -181,7 +193,8 @@ final class CommandLoad implements AutoCloseable {
         long deadline = System.nanoTime() + RETRY_BUDGET.toNanos();
         while (running) {
             long sent = System.nanoTime();
-            Http.Reply reply = Http.postJson(stack.api(ReliabilityStack.PARTICIPANT, path), stack.bearer("caseworker"), body, key);
+            int replica = Math.floorMod(nextReplica.getAndIncrement(), stack.service(ReliabilityStack.PARTICIPANT).replicas());
+            Http.Reply reply = Http.postJson(stack.api(ReliabilityStack.PARTICIPANT, replica, path), stack.bearer("caseworker"), body, key);
             long took = (System.nanoTime() - sent) / 1_000_000;
             UUID stream = participantId;
             if (reply.success() && stream == null) {

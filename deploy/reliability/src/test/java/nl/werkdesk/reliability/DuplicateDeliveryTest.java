@@ -8,12 +8,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import org.jboss.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -31,6 +33,11 @@ class DuplicateDeliveryTest {
             ReliabilityStack.REPORTING);
 
     private static final Duration GROUP_EMPTY_TIMEOUT = Duration.ofSeconds(120);
+    /**
+     * How long a rewound group may take to commit past every record again: every replica of the four services starts
+     * at once (eight JVMs on two cores), and each group rebalances as its members join one after the other.
+     */
+    private static final Duration RECONSUMED_TIMEOUT = Duration.ofMinutes(4);
 
     private static ReliabilityStack stack;
 
@@ -45,6 +52,7 @@ class DuplicateDeliveryTest {
     }
 
     @Test
+    @Timeout(value = 10, unit = TimeUnit.MINUTES)
     void consumersReplayedFromTheStartBeforeCommittingLeaveEveryViewAndFigureAsItWas() {
         Checks.assertEveryEventConsumed(stack);
         Persisted before = Persisted.settled(stack);
@@ -69,7 +77,7 @@ class DuplicateDeliveryTest {
             restartInParallel(CONSUMERS);
             for (String module : CONSUMERS) {
                 for (String group : kafka.groupsOf(module)) {
-                    Await.until(group + " to commit past every record again", ReliabilityStack.PROPAGATION,
+                    Await.until(group + " to commit past every record again", RECONSUMED_TIMEOUT,
                             () -> kafka.behind(group, stack.topics()).isEmpty() ? Boolean.TRUE : null);
                 }
             }

@@ -30,16 +30,22 @@ final class Faults {
         stack.stack.startKafka();
         stack.stack.startPostgres();
         for (Settings.Service service : stack.settings.services()) {
-            if (!readyWithin(stack, service, java.time.Duration.ofSeconds(60))) {
-                LOG.warnf("%s is not ready after the case: starting it again", service.module());
-                stack.stack.restart(service.module());
+            for (int replica = 0; replica < service.replicas(); replica++) {
+                if (!readyWithin(stack, service, replica, java.time.Duration.ofSeconds(60))) {
+                    LOG.warnf("%s is not ready after the case: starting it again", service.processName(replica));
+                    stack.stack.restart(service.module(), replica);
+                }
             }
         }
     }
 
     static boolean readyWithin(ReliabilityStack stack, Settings.Service service, java.time.Duration timeout) {
+        return readyWithin(stack, service, 0, timeout);
+    }
+
+    static boolean readyWithin(ReliabilityStack stack, Settings.Service service, int replica, java.time.Duration timeout) {
         try {
-            Await.until(service.module() + " to be ready", timeout, () -> ready(stack, service) ? Boolean.TRUE : null);
+            Await.until(service.processName(replica) + " to be ready", timeout, () -> ready(stack, service, replica) ? Boolean.TRUE : null);
             return true;
         } catch (AssertionError e) {
             return false;
@@ -47,7 +53,11 @@ final class Faults {
     }
 
     static boolean ready(ReliabilityStack stack, Settings.Service service) {
-        Http.Reply reply = Http.get(stack.uri(service.module(), "/q/health/ready"), null);
+        return ready(stack, service, 0);
+    }
+
+    static boolean ready(ReliabilityStack stack, Settings.Service service, int replica) {
+        Http.Reply reply = Http.get(stack.uri(service.module(), replica, "/q/health/ready"), null);
         return reply.status() == 200;
     }
 }

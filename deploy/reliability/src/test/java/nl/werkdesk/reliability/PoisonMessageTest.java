@@ -35,7 +35,7 @@ import nl.werkdesk.testing.KafkaTopicReader;
  * the topic parks each in its dead-letter topic with the reason and the topic it came from, moves on (its committed
  * offset passes the poison) and keeps applying what comes next; a rebuild skips the poison and equals the live figures.
  */
-@Order(7)
+@Order(8)
 class PoisonMessageTest {
 
     private static final Logger LOG = Logger.getLogger(PoisonMessageTest.class);

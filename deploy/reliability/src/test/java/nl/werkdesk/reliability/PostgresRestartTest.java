@@ -69,7 +69,10 @@ class PostgresRestartTest {
             long restartingAt = load.nanosSinceStart();
             stack.stack.startPostgres();
             for (Settings.Service service : stack.settings.services()) {
-                assertTrue(Faults.readyWithin(stack, service, ReliabilityStack.PROPAGATION), service.module() + " ready again by itself");
+                for (int replica = 0; replica < service.replicas(); replica++) {
+                    assertTrue(Faults.readyWithin(stack, service, replica, ReliabilityStack.PROPAGATION),
+                            service.processName(replica) + " ready again by itself");
+                }
             }
             load.awaitDone(LOAD_TIMEOUT);
             LOG.infof("PostgreSQL away under load: %s", load.summary());

@@ -41,8 +41,9 @@ import nl.werkdesk.testing.PostgresProcess;
 
 /**
  * The one stack every test class of the suite shares: the launcher's own {@link Stack} (Kafka, PostgreSQL, the five
- * service jars) on free loopback ports in a fresh home under target/, started on first use, seeded with a small
- * pilot played through REST, and stopped when the test session closes ({@link ReliabilitySession}).
+ * service jars, each as {@link #REPLICAS} processes sharing its database and consumer group) on free loopback ports in
+ * a fresh home under target/, started on first use, seeded with a small pilot played through REST, and stopped when
+ * the test session closes ({@link ReliabilitySession}).
  */
 final class ReliabilityStack {
 
@@ -53,6 +54,8 @@ final class ReliabilityStack {
     static final Duration PROPAGATION = Duration.ofSeconds(90);
     /** How long the suite waits for a rebuild of a service in another shell to finish before it copies the jars. */
     private static final Duration SNAPSHOT_TIMEOUT = Duration.ofMinutes(3);
+    /** Processes per service, as production scales them (system property werkdesk.reliability.replicas, default 2). */
+    static final int REPLICAS = Integer.getInteger("werkdesk.reliability.replicas", 2);
 
     static final String PARTICIPANT = "participant-service";
     static final String EMPLOYER = "employer-service";
@@ -116,13 +119,22 @@ final class ReliabilityStack {
         return settings.services().stream().filter(s -> s.module().equals(module)).findFirst().orElseThrow();
     }
 
-    /** http://localhost:PORT/api/v1 + path of a service. */
+    /** http://localhost:PORT/api/v1 + path of a service's first replica. */
     URI api(String module, String path) {
-        return URI.create("http://127.0.0.1:" + service(module).port() + "/api/v1" + path);
+        return api(module, 0, path);
+    }
+
+    /** http://localhost:PORT/api/v1 + path of one replica of a service (from 0). */
+    URI api(String module, int replica, String path) {
+        return URI.create("http://127.0.0.1:" + service(module).port(replica) + "/api/v1" + path);
     }
 
     URI uri(String module, String path) {
-        return URI.create("http://127.0.0.1:" + service(module).port() + path);
+        return uri(module, 0, path);
+    }
+
+    URI uri(String module, int replica, String path) {
+        return URI.create("http://127.0.0.1:" + service(module).port(replica) + path);
     }
 
     // ---- tokens
@@ -205,7 +217,7 @@ final class ReliabilityStack {
             Path home = Files.createTempDirectory(target, "reliability-");
             // The services' modules, copied; their ports come with the free ones below.
             Path jars = snapshot(home.resolve("jars"), Settings.services(Settings.DEFAULT_FIRST_SERVICE_PORT));
-            return Settings.onFreePorts(jars, home, List.of(Settings.DEFAULT_SERVICE_JAVA_OPTIONS.split(" ")));
+            return Settings.onFreePorts(jars, home, List.of(Settings.DEFAULT_SERVICE_JAVA_OPTIONS.split(" ")), REPLICAS);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
@@ -43,6 +44,9 @@ class OutboxRelayTest {
     /** werkdesk.relay.batch-size's default. */
     static final int RELAY_BATCH_SIZE = 500;
     static final int BACKLOG_BATCHES = 3;
+    static final String LAG_EVENTS = "werkdesk.relay.lag.events";
+    static final String LAG_OLDEST_SECONDS = "werkdesk.relay.lag.oldest.seconds";
+    private static final String LEADING = "werkdesk.relay.leading";
     static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     @Inject
@@ -51,6 +55,8 @@ class OutboxRelayTest {
     Aggregate<Counter.Command, Counter.State, CounterEvent> aggregate;
     @Inject
     OutboxRelay relay;
+    @Inject
+    MeterRegistry metrics;
 
     final KafkaTopicReader topic = new KafkaTopicReader();
 
@@ -151,11 +157,13 @@ class OutboxRelayTest {
         topic.await(TOPIC, record -> record.key().equals(id.toString()), 1, PUBLISHED);
         try (Connection otherReplica = PostgresServer.shared().connect("kernel")) {
             assertFalse(tryRelayLock(otherReplica), "the running relay holds the lock");
+            assertEquals(1, gauge(LEADING), "leading, as reported by the replica that holds the lock");
             await().atMost(PUBLISHED).until(() -> {
                 terminateRelayLockHolder(otherReplica);
                 return tryRelayLock(otherReplica);
             });
             await().atMost(PUBLISHED).until(() -> !relay.isLeader());
+            assertEquals(0, gauge(LEADING), "leading, as reported by a replica that lost the lock");
             counters().increment(id, 1);
             sleep(QUIET);
             assertFalse(topic.readAll(TOPIC).stream().anyMatch(record -> record.key().equals(id.toString())
@@ -164,6 +172,7 @@ class OutboxRelayTest {
         topic.await(TOPIC, record -> record.key().equals(id.toString()) && "2".equals(KafkaTopicReader.header(record, "ce_sequence")),
                 1, PUBLISHED);
         assertTrue(relay.isLeader());
+        assertEquals(1, gauge(LEADING), "leading, as reported by the replica that took the lock back");
     }
 
     @Test
@@ -282,7 +291,46 @@ class OutboxRelayTest {
         given().get("/q/metrics").then().statusCode(200)
                 .body(containsString("werkdesk_events_appended_total{type=\"CounterOpened\"}"))
                 .body(containsString("werkdesk_relay_lag_events"))
-                .body(containsString("werkdesk_relay_lag_oldest_seconds"));
+                .body(containsString("werkdesk_relay_lag_oldest_seconds"))
+                .body(containsString("werkdesk_relay_leading"));
+    }
+
+    /**
+     * A replica that loses the relay lock stops reporting the lag it measured while it relayed: its frozen figure would
+     * keep the relay-lag alert firing while another replica relays. An open transaction holds back an event committed
+     * after it, so the relay has a lag of its own to report before it loses the lock.
+     */
+    @Test
+    void reportsNoRelayLagOnceAnotherReplicaTakesTheLock() throws SQLException {
+        UUID early = counters().open();
+        UUID late = counters().open();
+        topic.await(TOPIC, record -> record.key().equals(early.toString()) || record.key().equals(late.toString()), 2, PUBLISHED);
+        try (Connection earlier = PostgresServer.shared().connect("kernel");
+             Connection otherReplica = PostgresServer.shared().connect("kernel")) {
+            earlier.setAutoCommit(false);
+            insertIncrement(earlier, early, 2);
+            counters().increment(late, 1);
+            await().atMost(PUBLISHED).until(() -> gauge(LAG_EVENTS) >= 1 && gauge(LAG_OLDEST_SECONDS) >= 1);
+            await().atMost(PUBLISHED).until(() -> {
+                terminateRelayLockHolder(otherReplica);
+                return tryRelayLock(otherReplica);
+            });
+            await().atMost(PUBLISHED).until(() -> !relay.isLeader());
+            // Several lag intervals: a measurement still under way when the lock went must not bring the figures back.
+            sleep(QUIET);
+            assertEquals(0, gauge(LAG_EVENTS), "events waiting, as reported by a replica that no longer relays");
+            assertEquals(0, gauge(LAG_OLDEST_SECONDS), "oldest waiting event's age, as reported by a replica that no longer relays");
+            assertEquals(0, gauge(LEADING), "leading, as reported by a replica that no longer relays");
+            earlier.rollback();
+        }
+        await().atMost(PUBLISHED).until(relay::isLeader);
+        topic.await(TOPIC, record -> record.key().equals(late.toString()) && "2".equals(KafkaTopicReader.header(record, "ce_sequence")),
+                1, PUBLISHED);
+        assertEachEventOnTheTopicOnce();
+    }
+
+    private double gauge(String name) {
+        return metrics.get(name).gauge().value();
     }
 
     private static com.fasterxml.jackson.databind.JsonNode readTree(String json) {

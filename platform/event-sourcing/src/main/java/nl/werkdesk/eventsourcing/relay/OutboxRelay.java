@@ -154,6 +154,9 @@ public class OutboxRelay {
                 .description("Events appended but not yet published to Kafka").register(metrics);
         Gauge.builder("werkdesk.relay.lag.oldest.seconds", oldestWaitingSeconds, AtomicLong::get)
                 .description("Age of the oldest event not yet published to Kafka").baseUnit("seconds").register(metrics);
+        // Read from the lock itself, so it cannot disagree with it; the lag above says nothing when no replica leads.
+        Gauge.builder("werkdesk.relay.leading", this, relay -> relay.isLeader() ? 1 : 0)
+                .description("1 while this replica holds the relay lock and relays, else 0").register(metrics);
     }
 
     void start(@Observes StartupEvent startup) {
@@ -240,12 +243,20 @@ public class OutboxRelay {
         wake();
     }
 
+    /**
+     * Gives up the relay's timers, listener and lock, and its lag figures: a replica that no longer relays reports no lag,
+     * since a figure frozen at its last measurement would keep the relay-lag alert (deploy/k8s/base/monitoring) firing
+     * for a relay that another replica now runs.
+     */
     private void stopLeading() {
-        PgConnection connection = leaderConnection;
-        leaderConnection = null;
+        PgConnection connection;
         synchronized (timers) {
+            connection = leaderConnection;
+            leaderConnection = null;
             timers.forEach(vertx::cancelTimer);
             timers.clear();
+            waitingEvents.set(0);
+            oldestWaitingSeconds.set(0);
         }
         PgSubscriber listener = subscriber;
         subscriber = null;
@@ -453,14 +464,20 @@ public class OutboxRelay {
 
     private void measureLag() {
         Position from = checkpoint;
-        if (from == null || !isLeader()) {
+        PgConnection leading = leaderConnection;
+        if (from == null || leading == null) {
             return;
         }
         pool.preparedQuery(LAG).execute(Tuple.of(String.valueOf(from.transactionId()), from.globalPosition()))
                 .subscribe().with(rows -> {
                     Row row = rows.iterator().next();
-                    waitingEvents.set(row.getLong("waiting"));
-                    oldestWaitingSeconds.set(row.getNumeric("oldest_seconds").longValue());
+                    // A measurement that comes back after the lead was lost must not bring back the figures stopLeading reset.
+                    synchronized (timers) {
+                        if (leaderConnection == leading) {
+                            waitingEvents.set(row.getLong("waiting"));
+                            oldestWaitingSeconds.set(row.getNumeric("oldest_seconds").longValue());
+                        }
+                    }
                 }, failure -> LOG.debugf("relay lag not measured: %s", Unavailability.describe(failure)));
     }
 }

@@ -2,8 +2,11 @@ package nl.werkdesk.eventsourcing;
 
 import java.net.ConnectException;
 import java.net.SocketException;
+import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import org.hibernate.JDBCException;
 
 /**
  * Tells a backing service being away (database restarting, connection refused) from a bug, and describes a
@@ -24,17 +27,38 @@ public final class Unavailability {
     }
 
     public static boolean isUnavailable(Throwable failure) {
+        if (hasSqlState(failure, UNAVAILABLE_SQL_STATES)) {
+            return true;
+        }
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             // SocketException: a connection reset or broken under a request in flight, as when PostgreSQL shuts down.
             if (cause instanceof ConnectException || cause instanceof SocketException
                     || UNAVAILABLE_TYPES.contains(cause.getClass().getName())) {
                 return true;
             }
-            if (cause instanceof io.vertx.pgclient.PgException pg && UNAVAILABLE_SQL_STATES.contains(pg.getSqlState())) {
-                return true;
-            }
             if (cause.getClass().getName().startsWith("io.netty.channel") && cause.getMessage() != null
                     && cause.getMessage().contains("Connection refused")) {
+                return true;
+            }
+            if (cause == cause.getCause()) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether PostgreSQL's SQLSTATE anywhere in the failure's chain is one of {@code sqlStates}. The driver's
+     * PgException carries it when it reaches us raw (as a failed COMMIT does); Hibernate Reactive converts a failed
+     * statement into a JDBCException over a new SQLException that keeps the SQLSTATE but drops the PgException.
+     */
+    public static boolean hasSqlState(Throwable failure, Collection<String> sqlStates) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            String sqlState = cause instanceof io.vertx.pgclient.PgException pg ? pg.getSqlState()
+                    : cause instanceof SQLException sql ? sql.getSQLState()
+                    : cause instanceof JDBCException jdbc ? jdbc.getSQLState()
+                    : null;
+            if (sqlState != null && sqlStates.contains(sqlState)) {
                 return true;
             }
             if (cause == cause.getCause()) {

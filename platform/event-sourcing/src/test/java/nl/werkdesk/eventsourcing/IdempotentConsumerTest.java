@@ -170,12 +170,12 @@ class IdempotentConsumerTest {
     private static final URI TEST_SOURCE = URI.create("urn:nld:werkdesk:kernel-test");
 
     /** A CounterOpened CloudEvent as a producer other than the relay would publish it, keyed by {@code key}. */
-    private static ProducerRecord<String, String> opened(UUID key, UUID counter) {
+    static ProducerRecord<String, String> opened(UUID key, UUID counter) {
         return cloudEvent(key, counter, "nl.werkdesk.sample.counter-opened", 1,
                 "{\"counterId\":\"" + counter + "\",\"openedOn\":\"" + Counters.DAY + "\"}");
     }
 
-    private static ProducerRecord<String, String> incremented(UUID key, UUID counter, long sequence, int by) {
+    static ProducerRecord<String, String> incremented(UUID key, UUID counter, long sequence, int by) {
         return cloudEvent(key, counter, "nl.werkdesk.sample.counter-incremented", sequence,
                 "{\"counterId\":\"" + counter + "\",\"by\":" + by + ",\"incrementedOn\":\"" + Counters.DAY + "\"}");
     }
@@ -187,12 +187,12 @@ class IdempotentConsumerTest {
         return new ProducerRecord<>(TOPIC, null, key.toString(), record.value(), record.headers());
     }
 
-    private static List<String> ids(List<ProducerRecord<String, String>> records) {
+    static List<String> ids(List<ProducerRecord<String, String>> records) {
         return records.stream().map(IdempotentConsumerTest::ceId).toList();
     }
 
     /** The transactions (xmin) that recorded these events as processed by the sample consumer. */
-    private static List<String> transactionsOf(List<ProducerRecord<String, String>> records) {
+    static List<String> transactionsOf(List<ProducerRecord<String, String>> records) {
         List<UUID> ids = ids(records).stream().map(UUID::fromString).toList();
         return Counters.await(() -> Panache.withSession(() -> Panache.getSession().chain(session -> session
                 .createNativeQuery("SELECT DISTINCT xmin::text FROM processed_events WHERE consumer = 'sample-totals' AND event_id IN (:ids)",
@@ -204,7 +204,7 @@ class IdempotentConsumerTest {
      * Sends the records in one Kafka transaction: a read_committed consumer sees all of them at its commit, on one
      * partition, so one poll holds them all. Returns where they landed.
      */
-    private static List<RecordMetadata> sendAsOnePoll(List<ProducerRecord<String, String>> records) {
+    static List<RecordMetadata> sendAsOnePoll(List<ProducerRecord<String, String>> records) {
         try (var producer = new KafkaProducer<String, String>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.shared().bootstrapServers(),
                 ProducerConfig.TRANSACTIONAL_ID_CONFIG, "kernel-test-" + UUID.randomUUID(),
@@ -236,7 +236,7 @@ class IdempotentConsumerTest {
         }
     }
 
-    private static String ceId(ProducerRecord<String, String> record) {
+    static String ceId(ProducerRecord<String, String> record) {
         return new String(record.headers().lastHeader("ce_id").value(), StandardCharsets.UTF_8);
     }
 

@@ -213,15 +213,8 @@ public class IdempotentConsumer {
     }
 
     private static boolean isTransient(Throwable failure) {
-        if (Unavailability.isUnavailable(failure) || failure instanceof ConcurrencyConflict) {
-            return true;
-        }
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof io.vertx.pgclient.PgException pg && RETRY_SQL_STATES.contains(pg.getSqlState())) {
-                return true;
-            }
-        }
-        return false;
+        return Unavailability.isUnavailable(failure) || failure instanceof ConcurrencyConflict
+                || Unavailability.hasSqlState(failure, RETRY_SQL_STATES);
     }
 
     private Uni<Void> reject(String consumer, Message<String> message, PoisonMessage poison) {

@@ -5,9 +5,11 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import nl.werkdesk.contracts.Topics;
 
@@ -43,6 +45,8 @@ public class MetricsQueries {
     public record TopicEvents(String topic, long events, LocalDate latest) {
     }
 
+    /** What a count's kind may be named (checked before it is written into the SQL). */
+    private static final Pattern KIND = Pattern.compile("[a-z0-9:-]+");
     public static final String LIVE = "live AS (SELECT live_generation AS generation FROM projection_state WHERE id = 1)";
     private static final String PLACEMENTS_OF_COHORT = """
             placements AS (
@@ -51,6 +55,13 @@ public class MetricsQueries {
                 FROM placement_facts pl JOIN live ON pl.generation = live.generation
                 JOIN cohort c ON c.participant_id = pl.participant_id
                WHERE pl.started_on <= :asOf)""";
+
+    /** The months of a series, each with its first day and the day its figures are taken: its last, or asOf in asOf's month. */
+    private static final String MONTHS = """
+            , months AS (
+              SELECT CAST(m AS date) AS month_start,
+                     LEAST(CAST(m + interval '1 month' - interval '1 day' AS date), CAST(:asOf AS date)) AS month_end
+                FROM generate_series(CAST(:firstMonth AS date), CAST(:lastMonth AS date), interval '1 month') AS m)""";
 
     private static final String TOTALS = """
             , permits AS (
@@ -98,7 +109,7 @@ public class MetricsQueries {
             SELECT location, sum(n) FILTER (WHERE kind = 'enrolled'), coalesce(sum(n) FILTER (WHERE kind = 'placed'), 0),
                    coalesce(sum(n) FILTER (WHERE kind = 'placements-started'), 0),
                    coalesce(sum(n) FILTER (WHERE kind = 'placements-started'), 0) - coalesce(sum(n) FILTER (WHERE kind = 'placements-ended'), 0)
-              FROM counts WHERE kind IN ('enrolled', 'placed', 'placements-started', 'placements-ended')
+              FROM counts
              GROUP BY location HAVING sum(n) FILTER (WHERE kind = 'enrolled') > 0 ORDER BY location""";
 
     private static final String BY_SECTOR = """
@@ -124,11 +135,8 @@ public class MetricsQueries {
      * wait for), then each month's figures as the sums up to its end. Active at a month's end = started by then minus ended
      * by then, which is exactly "started and not ended after it".
      */
-    private static final String MONTHLY = """
-            , months AS (
-              SELECT CAST(m AS date) AS month_start,
-                     LEAST(CAST(m + interval '1 month' - interval '1 day' AS date), CAST(:asOf AS date)) AS month_end
-                FROM generate_series(CAST(:firstMonth AS date), CAST(:lastMonth AS date), interval '1 month') AS m),
+    private static final String MONTHLY = MONTHS + """
+            ,
             days AS (
               SELECT on_day, sum(enrolled) AS enrolled, sum(placed) AS placed, sum(started) - sum(ended) AS active
                 FROM (SELECT registered_on AS on_day, count(*) AS enrolled, 0 AS placed, 0 AS started, 0 AS ended FROM cohort GROUP BY 1
@@ -154,11 +162,8 @@ public class MetricsQueries {
      * The monthly series from the counts: per month, the counts of its days (the months before asOf's, then the days of
      * asOf's month up to it), and each month's figures as the sums up to it.
      */
-    private static final String COUNTED_MONTHLY = """
-            , months AS (
-              SELECT CAST(m AS date) AS month_start,
-                     LEAST(CAST(m + interval '1 month' - interval '1 day' AS date), CAST(:asOf AS date)) AS month_end
-                FROM generate_series(CAST(:firstMonth AS date), CAST(:lastMonth AS date), interval '1 month') AS m),
+    private static final String COUNTED_MONTHLY = MONTHS + """
+            ,
             per_month AS (
               SELECT s.on_month AS month_start, s.kind, sum(s.n) AS n FROM scope_month_counts s JOIN live ON s.generation = live.generation
                WHERE s.on_month < CAST(date_trunc('month', CAST(:asOf AS date)) AS date) AND s.kind IN (%2$s) %1$s
@@ -180,7 +185,8 @@ public class MetricsQueries {
               (SELECT coalesce(sum(amount_cents), 0) FROM bookings b WHERE b.booked_on BETWEEN month_start AND month_end)
               + (SELECT coalesce(sum(amount_cents), 0) FROM corrections k WHERE k.booked_on BETWEEN month_start AND month_end)
               FROM running ORDER BY month_start""";
-    private static final String MONTHLY_KINDS = "'enrolled', 'placed', 'placements-started', 'placements-ended'";
+    private static final List<String> LOCATION_KINDS = List.of("enrolled", "placed", "placements-started", "placements-ended");
+    private static final String MONTHLY_KINDS = kindList(LOCATION_KINDS);
     /** The earliest day with an enrolment in scope on or before its date, from the counts. */
     private static final String COUNTED_FIRST_DATE = """
             SELECT LEAST((SELECT min(on_day) FROM (SELECT s.on_day FROM scope_day_counts s JOIN live ON s.generation = live.generation
@@ -229,9 +235,17 @@ public class MetricsQueries {
                 : "AND a.phase IN (" + scope.budgetPhases().stream().map(String::valueOf).collect(Collectors.joining(", ")) + ")";
     }
 
-    /** Per kind and value, the counts of the scope as of its date. */
+    /** Per kind and value, the metrics' counts of the scope as of its date. */
     public Uni<ScopeCounts> counts(Scope scope) {
-        return countsOf(scope, COUNTS_BY_KIND).list().map(ScopeCounts::of);
+        return counts(scope, ScopeCounts.METRIC_KINDS);
+    }
+
+    /**
+     * Per kind and value, the counts of these kinds of the scope as of its date: a figure reads only its own kinds (the
+     * index by kind), however many other figures the counts keep.
+     */
+    public Uni<ScopeCounts> counts(Scope scope, Collection<String> kinds) {
+        return countsOf(scope, COUNTS_BY_KIND, kinds).list().map(ScopeCounts::of);
     }
 
     public Uni<Map<String, Long>> placementsBySector(Scope scope) {
@@ -248,7 +262,7 @@ public class MetricsQueries {
     }
 
     public Uni<List<LocationRow>> byLocation(Scope scope) {
-        return counted(scope) ? locationRows(countsOf(scope, COUNTS_BY_LOCATION)) : directByLocation(scope);
+        return counted(scope) ? locationRows(countsOf(scope, COUNTS_BY_LOCATION, LOCATION_KINDS)) : directByLocation(scope);
     }
 
     public Uni<List<LocationRow>> directByLocation(Scope scope) {
@@ -315,9 +329,18 @@ public class MetricsQueries {
                 .orElse(new TopicEvents(topic, 0, null))).toList());
     }
 
-    /** WITH live, counts: the day counts of the scope (location and phase) on or before its date, then {@code select}. */
-    private static Sql countsOf(Scope scope, String select) {
-        return new Sql("WITH " + LIVE + ", " + COUNTS.formatted(countsWhere(scope)) + " " + select, scopeParameters(scope));
+    /** WITH live, counts: the day counts of these kinds of the scope (location and phase) on or before its date, then {@code select}. */
+    private static Sql countsOf(Scope scope, String select, Collection<String> kinds) {
+        return new Sql("WITH " + LIVE + ", " + COUNTS.formatted(countsWhere(scope) + " AND s.kind IN (" + kindList(kinds) + ")") + " " + select,
+                scopeParameters(scope));
+    }
+
+    /** Kinds as an SQL list. Kinds are names in the code, never from a request: checked, then safe to write into the SQL. */
+    static String kindList(Collection<String> kinds) {
+        if (kinds.isEmpty() || !kinds.stream().allMatch(kind -> KIND.matcher(kind).matches())) {
+            throw new IllegalArgumentException("not a list of count kinds: " + kinds);
+        }
+        return kinds.stream().map(kind -> "'" + kind + "'").collect(Collectors.joining(", "));
     }
 
     /** The condition on counts s that keeps the scope's location and phase. */

@@ -1,11 +1,15 @@
 package nl.werkdesk.reporting.metrics;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Stream;
+import nl.werkdesk.contracts.Sector;
 import nl.werkdesk.reporting.metrics.MetricsQueries.Totals;
+import nl.werkdesk.reporting.view.JsonNames;
 
 /**
  * A scope's day counts as of its date: per kind (as reporting_contributions names them) and value, the sum. A kind that
@@ -14,6 +18,11 @@ import nl.werkdesk.reporting.metrics.MetricsQueries.Totals;
 public record ScopeCounts(Map<String, TreeMap<Integer, Long>> byKind) {
 
     private static final String SECTOR = "sector:";
+    /** The kinds the metrics read: reporting_contributions names them; a sector's kind is "sector:" and its JSON name. */
+    static final List<String> METRIC_KINDS = Stream.concat(Stream.of("enrolled", "intake", "activity", "twv-requested", "twv-granted",
+            "twv-refused", "twv-lead-time", "participants-twv-requested", "participants-twv-granted", "placed",
+            "intake-to-first-placement", "placements-started", "placements-ended", "ended-by-coa-relocation", "sustained",
+            "participants-sustained"), Arrays.stream(Sector.values()).map(sector -> SECTOR + JsonNames.of(sector))).toList();
 
     /** From rows of (kind, value, sum). */
     static ScopeCounts of(List<Object[]> rows) {

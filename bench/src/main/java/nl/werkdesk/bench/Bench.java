@@ -46,7 +46,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import nl.werkdesk.contracts.Topics;
 import nl.werkdesk.local.DevKeys;
-import nl.werkdesk.local.PseudonymKey;
 import nl.werkdesk.local.Settings;
 import nl.werkdesk.local.Stack;
 import nl.werkdesk.local.scenario.Api;
@@ -182,7 +181,7 @@ public final class Bench {
             attempt("6. Volume", this::volume);
         }
         if (options.runs("rebuild")) {
-            attempt("3. Rebuild", () -> rebuild(javaOptions));
+            attempt("3. Rebuild", this::rebuild);
         }
         if (options.runs("reads")) {
             // Last: its facts are written straight into reporting's projections, with no events behind them.
@@ -803,7 +802,7 @@ public final class Bench {
         return startService(service("participant"), options, database, port, logName);
     }
 
-    /** A service jar as the launcher starts it (the same environment), on a database and port of the caller's choice. */
+    /** A service jar as the launcher starts it (its environment), on a database and port of the caller's choice. */
     private Process startService(Settings.Service service, List<String> javaOptions, String database, int port, String logName)
             throws IOException {
         List<String> command = new ArrayList<>();
@@ -817,20 +816,11 @@ public final class Bench {
         ProcessBuilder builder = new ProcessBuilder(command).directory(settings.home().toFile()).redirectErrorStream(true)
                 .redirectOutput(settings.logs().resolve(logName).toFile());
         Map<String, String> env = builder.environment();
-        env.put("WERKDESK_DB_USER", "postgres");
-        env.put("WERKDESK_DB_PASSWORD", "postgres");
+        // The launcher's environment for this service, on the database and port of the caller's choice.
+        env.putAll(stack.environment(service, 0));
         env.put("WERKDESK_DB_REACTIVE_URL", "postgresql://127.0.0.1:" + settings.postgresPort() + "/" + database);
         env.put("WERKDESK_DB_JDBC_URL", "jdbc:postgresql://127.0.0.1:" + settings.postgresPort() + "/" + database);
-        env.put("WERKDESK_KAFKA", settings.kafkaBootstrap());
-        env.put("WERKDESK_JWT_PUBLIC_KEY", keys.publicKey().toString());
-        env.put("WERKDESK_JWT_ISSUER", DevKeys.ISSUER);
         env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
-        env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
-        env.put("WERKDESK_PLACEMENT_MILESTONE_CHECK_INTERVAL", "10s");
-        if (service.shortName().equals("reporting")) {
-            // reporting-service does not start without its deployment's key for the researcher's pseudonyms.
-            env.put("WERKDESK_PSEUDONYM_KEY", PseudonymKey.in(settings.home()));
-        }
         return builder.start();
     }
 
@@ -1043,7 +1033,7 @@ public final class Bench {
         throw new IllegalStateException("rebuild " + generation + " did not finish within " + WAIT_TIMEOUT);
     }
 
-    private void rebuild(List<String> javaOptions) throws Exception {
+    private void rebuild() throws Exception {
         Report.Section section = report.section("3. Rebuild: reporting's projections replayed from the topics, beside ConsumerPerformance");
         // Every service stops: the others would consume the copies too, on the same 2 cores, and reporting's live
         // consumers are moved past the copies below, so that the rebuild runs alone.
@@ -1069,16 +1059,10 @@ public final class Bench {
         originals.clear();
         long total = have + written;
         moveReportingGroupsToEnd();
-        Settings.Service reporting = service("reporting");
-        Process own = startService(reporting, javaOptions, reporting.database(), reporting.port(), "reporting-rebuild.log");
-        Rebuilt rebuilt;
-        try {
-            awaitReady(own, reporting.port());
-            System.out.println("rebuild: rebuilding " + total + " events");
-            rebuilt = rebuildReporting();
-        } finally {
-            stopProcess(own);
-        }
+        // reporting-service alone, started again by the stack as it was: the reads section after this one finds it running.
+        stack.restart(service("reporting").module());
+        System.out.println("rebuild: rebuilding " + total + " events");
+        Rebuilt rebuilt = rebuildReporting();
         long consumed = 0;
         double consumeSeconds = 0;
         for (String topic : INTEGRATION_TOPICS) {
@@ -1098,7 +1082,7 @@ public final class Bench {
                 + " them (" + written + " records, written in " + Report.num(copySeconds) + " s) with every UUID replaced per copy: each copy"
                 + " is a consistent second pilot. All five services were stopped first; reporting's consumer groups were moved to the end"
                 + " of the topics (so that its live consumers do not compete with the rebuild), and reporting-service was started again"
-                + " on its database and port, with the launcher's JVM options, alone.");
+                + " by the launcher's stack as it was (same JVM options, database and port), alone.");
         section.note("Rebuild: " + rebuilt.describe() + ".");
         section.note("Limit: ConsumerPerformance, once per topic (" + consumed + " records, read_committed, from the beginning), fetch time"
                 + " without the group join, summed: " + Report.num(consumeSeconds) + " s.");

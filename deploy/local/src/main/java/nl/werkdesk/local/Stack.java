@@ -150,6 +150,11 @@ public final class Stack implements AutoCloseable {
         progress.accept(step(started, "all " + services.size() + " service processes ready"));
     }
 
+    /** The environment a replica of a service starts with (the bench starts services of its own from it). */
+    public Map<String, String> environment(Settings.Service service, int replica) {
+        return environment(service, replica, DevKeys.in(settings.keys()));
+    }
+
     private Map<String, String> environment(Settings.Service service, int replica, DevKeys keys) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("WERKDESK_DB_USER", PostgresProcess.SUPERUSER);

@@ -81,21 +81,43 @@ public class Evaluation {
              WHERE a.allocated_on <= :asOf %s""";
 
     private final ReportingModule.Config config;
+    private final MetricsQueries queries;
 
-    Evaluation(ReportingModule.Config config) {
+    Evaluation(ReportingModule.Config config, MetricsQueries queries) {
         this.config = config;
+        this.queries = queries;
     }
 
     public Suppression suppression(boolean analyst) {
         return new Suppression(config.suppressionThreshold(), analyst);
     }
 
+    /** From the day counts for a scope without from/to ({@link MetricsQueries#counted}), else recounted from the facts. */
     public Uni<TimeToFirstPlacement> timeToFirstPlacement(Scope scope, Suppression suppression) {
+        if (!MetricsQueries.counted(scope)) {
+            return directTimeToFirstPlacement(scope, suppression);
+        }
+        return queries.counts(scope, TimeToFirstPlacementFigure.KINDS).map(counts -> TimeToFirstPlacementFigure.compute(counts,
+                scope.asOf(), suppression, EvaluationScope.of(scope, suppression)));
+    }
+
+    /** Recounted from the participants' facts: for from/to cohorts, and the oracle of the counts. */
+    public Uni<TimeToFirstPlacement> directTimeToFirstPlacement(Scope scope, Suppression suppression) {
         return participants(scope).map(participants -> TimeToFirstPlacementFigure.compute(participants, scope.asOf(), suppression,
                 EvaluationScope.of(scope, suppression)));
     }
 
+    /** From the day counts for a scope without from/to ({@link MetricsQueries#counted}), else recounted from the facts. */
     public Uni<PlacementRetention> placementRetention(Scope scope, Suppression suppression) {
+        if (!MetricsQueries.counted(scope)) {
+            return directPlacementRetention(scope, suppression);
+        }
+        return queries.counts(scope, PlacementRetentionFigure.KINDS).map(counts -> PlacementRetentionFigure.compute(counts,
+                scope.asOf(), suppression, EvaluationScope.of(scope, suppression)));
+    }
+
+    /** Recounted from the placements' facts: for from/to cohorts, and the oracle of the counts. */
+    public Uni<PlacementRetention> directPlacementRetention(Scope scope, Suppression suppression) {
         return placements(scope).map(placements -> PlacementRetentionFigure.compute(placements, scope.asOf(), suppression,
                 EvaluationScope.of(scope, suppression)));
     }

@@ -11,6 +11,9 @@ import java.util.TreeMap;
  * day t with events or censorings: at risk n(t) = those whose time is >= t, events d(t), censored c(t); S(t) = the
  * product over event days u <= t of (1 - d(u)/n(u)). On one day events count before censorings: those censored on t
  * are still at risk on t.
+ *
+ * <p>The curve rests on nothing but the events and censorings per day ({@link Counts}): the figures recounted from the facts
+ * add one observation at a time, the figures read from the day counts add the number of observations of a day at once.
  */
 public final class KaplanMeier {
 
@@ -22,35 +25,55 @@ public final class KaplanMeier {
     public record Step(int day, long atRisk, long events, long censored, Fraction survival) {
     }
 
-    private final List<Step> steps;
-    private final List<Observation> observations;
+    /** The events and censorings per day a curve is made of. */
+    public static final class Counts {
 
-    private KaplanMeier(List<Step> steps, List<Observation> observations) {
+        private final TreeMap<Integer, long[]> byDay = new TreeMap<>();
+
+        /** Adds n observations of a time: events, or censorings. */
+        public Counts add(int day, boolean event, long n) {
+            if (day < 0) {
+                throw new IllegalArgumentException("a time cannot be negative: " + day);
+            }
+            if (n < 0) {
+                throw new IllegalArgumentException("a number of observations cannot be negative: " + n + " on day " + day);
+            }
+            if (n > 0) {
+                byDay.computeIfAbsent(day, d -> new long[2])[event ? 0 : 1] += n;
+            }
+            return this;
+        }
+
+        public KaplanMeier curve() {
+            long size = byDay.values().stream().mapToLong(counts -> counts[0] + counts[1]).sum();
+            List<Step> steps = new ArrayList<>(byDay.size());
+            long atRisk = size;
+            Fraction survival = Fraction.ONE;
+            for (var day : byDay.entrySet()) {
+                long events = day.getValue()[0];
+                long censored = day.getValue()[1];
+                if (events > 0) {
+                    survival = survival.times(Fraction.of(atRisk - events, atRisk));
+                }
+                steps.add(new Step(day.getKey(), atRisk, events, censored, survival));
+                atRisk -= events + censored;
+            }
+            return new KaplanMeier(List.copyOf(steps), size);
+        }
+    }
+
+    private final List<Step> steps;
+    private final long size;
+
+    private KaplanMeier(List<Step> steps, long size) {
         this.steps = steps;
-        this.observations = observations;
+        this.size = size;
     }
 
     public static KaplanMeier of(Collection<Observation> observations) {
-        TreeMap<Integer, long[]> byDay = new TreeMap<>();
-        for (Observation observation : observations) {
-            if (observation.day() < 0) {
-                throw new IllegalArgumentException("a time cannot be negative: " + observation.day());
-            }
-            byDay.computeIfAbsent(observation.day(), day -> new long[2])[observation.event() ? 0 : 1]++;
-        }
-        List<Step> steps = new ArrayList<>(byDay.size());
-        long atRisk = observations.size();
-        Fraction survival = Fraction.ONE;
-        for (var day : byDay.entrySet()) {
-            long events = day.getValue()[0];
-            long censored = day.getValue()[1];
-            if (events > 0) {
-                survival = survival.times(Fraction.of(atRisk - events, atRisk));
-            }
-            steps.add(new Step(day.getKey(), atRisk, events, censored, survival));
-            atRisk -= events + censored;
-        }
-        return new KaplanMeier(List.copyOf(steps), List.copyOf(observations));
+        Counts counts = new Counts();
+        observations.forEach(observation -> counts.add(observation.day(), observation.event(), 1));
+        return counts.curve();
     }
 
     public List<Step> steps() {
@@ -79,19 +102,19 @@ public final class KaplanMeier {
 
     /** Observations that ended in the event on or before the day. */
     public long eventsThrough(int day) {
-        return observations.stream().filter(o -> o.event() && o.day() <= day).count();
+        return steps.stream().filter(step -> step.day() <= day).mapToLong(Step::events).sum();
     }
 
     /** Observations censored on or before the day. */
     public long censoredThrough(int day) {
-        return observations.stream().filter(o -> !o.event() && o.day() <= day).count();
+        return steps.stream().filter(step -> step.day() <= day).mapToLong(Step::censored).sum();
     }
 
     public long size() {
-        return observations.size();
+        return size;
     }
 
     public long events() {
-        return observations.stream().filter(Observation::event).count();
+        return steps.stream().mapToLong(Step::events).sum();
     }
 }

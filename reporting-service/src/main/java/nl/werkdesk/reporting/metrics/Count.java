@@ -1,6 +1,7 @@
 package nl.werkdesk.reporting.metrics;
 
 import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Objects;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -43,6 +44,17 @@ public final class Count {
     /** As a spreadsheet cell. */
     public String text() {
         return suppressed() ? shown : Long.toString(value);
+    }
+
+    /** Equal counts: the same value shown the same way (two ways of computing a figure are compared by them). */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Count count && count.value == value && Objects.equals(count.shown, shown);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(value, shown);
     }
 
     @Override

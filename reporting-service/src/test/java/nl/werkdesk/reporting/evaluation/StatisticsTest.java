@@ -2,6 +2,7 @@ package nl.werkdesk.reporting.evaluation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -54,5 +55,22 @@ class StatisticsTest {
         assertEquals(Optional.of(Fraction.of(1, 3)), curve.survivalAt(10));
         assertEquals(Optional.empty(), curve.survivalAt(11));
         assertEquals(Optional.of(10), curve.median());
+    }
+
+    @Test
+    void aCurveFromCountsPerDayEqualsTheCurveOfAsManyObservations() {
+        List<KaplanMeier.Observation> observations = List.of(new KaplanMeier.Observation(0, true), new KaplanMeier.Observation(3, false),
+                new KaplanMeier.Observation(3, false), new KaplanMeier.Observation(3, true), new KaplanMeier.Observation(7, true));
+        KaplanMeier fromObservations = KaplanMeier.of(observations);
+        KaplanMeier fromCounts = new KaplanMeier.Counts().add(3, false, 2).add(7, true, 1).add(0, true, 1).add(3, true, 1)
+                .add(5, true, 0).curve();
+        assertEquals(fromObservations.steps(), fromCounts.steps());
+        assertEquals(List.of(0, 3, 7), fromCounts.steps().stream().map(KaplanMeier.Step::day).toList(), "a day counted 0 times is no step");
+        assertEquals(5, fromCounts.size());
+        assertEquals(3, fromCounts.events());
+        assertEquals(2, fromCounts.eventsThrough(3));
+        assertEquals(2, fromCounts.censoredThrough(6));
+        assertThrows(IllegalArgumentException.class, () -> new KaplanMeier.Counts().add(-1, true, 1));
+        assertThrows(IllegalArgumentException.class, () -> new KaplanMeier.Counts().add(1, false, -1));
     }
 }

@@ -81,9 +81,11 @@ public class Evaluation {
              WHERE a.allocated_on <= :asOf %s""";
 
     private final ReportingModule.Config config;
+    private final MetricsQueries queries;
 
-    Evaluation(ReportingModule.Config config) {
+    Evaluation(ReportingModule.Config config, MetricsQueries queries) {
         this.config = config;
+        this.queries = queries;
     }
 
     public Suppression suppression(boolean analyst) {
@@ -105,7 +107,17 @@ public class Evaluation {
                 EvaluationScope.of(scope, suppression)));
     }
 
+    /** From the day counts for every scope without from/to (TwvCounts), else recounted from the facts. */
     public Uni<TwvBurden> twvBurden(Scope scope, Suppression suppression) {
+        if (!MetricsQueries.counted(scope)) {
+            return directTwvBurden(scope, suppression);
+        }
+        return queries.counts(scope, TwvCounts.KINDS)
+                .map(counts -> TwvBurdenFigure.compute(TwvCounts.input(counts), suppression, EvaluationScope.of(scope, suppression)));
+    }
+
+    /** The TWV burden recounted from the facts: for from/to cohorts, and the oracle of the counts. */
+    public Uni<TwvBurden> directTwvBurden(Scope scope, Suppression suppression) {
         return permits(scope).chain(permits -> placements(scope).map(placements -> TwvBurdenFigure.compute(permits, placements,
                 scope.asOf(), suppression, EvaluationScope.of(scope, suppression))));
     }

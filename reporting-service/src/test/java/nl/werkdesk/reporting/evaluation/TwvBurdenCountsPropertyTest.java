@@ -156,7 +156,7 @@ class TwvBurdenCountsPropertyTest {
                 add(place.registered(id, registered.toString()));
             }
             // Now and then facts dated before the registration: they count from the registration.
-            LocalDate from = random.nextInt(4) == 0 ? registered.minusDays(30) : registered;
+            LocalDate from = random.nextInt(3) == 0 ? registered.minusDays(90) : registered;
             add(new IntakeCompleted(id, day(from, from.plusDays(10)), Set.of(Sector.HORECA), LanguageLevel.A1, LanguageLevel.A1, List.of()));
             for (int i = random.nextInt(4); i > 0; i--) {
                 request(place, id, day(from, from.plusDays(120)));

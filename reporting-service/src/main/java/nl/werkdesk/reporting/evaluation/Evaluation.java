@@ -127,7 +127,17 @@ public class Evaluation {
                 EvaluationScope.of(scope, suppression)));
     }
 
+    /** From the day counts for every scope without from/to (TwvCounts), else recounted from the facts. */
     public Uni<TwvBurden> twvBurden(Scope scope, Suppression suppression) {
+        if (!MetricsQueries.counted(scope)) {
+            return directTwvBurden(scope, suppression);
+        }
+        return queries.counts(scope, TwvCounts.KINDS)
+                .map(counts -> TwvBurdenFigure.compute(TwvCounts.input(counts), suppression, EvaluationScope.of(scope, suppression)));
+    }
+
+    /** The TWV burden recounted from the facts: for from/to cohorts, and the oracle of the counts. */
+    public Uni<TwvBurden> directTwvBurden(Scope scope, Suppression suppression) {
         return permits(scope).chain(permits -> placements(scope).map(placements -> TwvBurdenFigure.compute(permits, placements,
                 scope.asOf(), suppression, EvaluationScope.of(scope, suppression))));
     }

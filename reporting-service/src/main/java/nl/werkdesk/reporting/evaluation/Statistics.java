@@ -4,6 +4,9 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /** The plain statistics the evaluation figures share, each exactly as the definitions say. */
 public final class Statistics {
@@ -22,24 +25,57 @@ public final class Statistics {
 
     /** The median as in the metrics: the middle value, or the mean of the two middle values; null without values. */
     public static BigDecimal median(List<Long> values) {
-        if (values.isEmpty()) {
+        return median(histogram(values));
+    }
+
+    /** The median of a histogram (value: how many times it occurs), as {@link #median(List)} of its values. */
+    public static BigDecimal median(SortedMap<Long, Long> histogram) {
+        long count = count(histogram);
+        if (count == 0) {
             return null;
         }
-        List<Long> sorted = values.stream().sorted().toList();
-        int middle = sorted.size() / 2;
-        BigDecimal median = sorted.size() % 2 == 1 ? BigDecimal.valueOf(sorted.get(middle))
-                : BigDecimal.valueOf(sorted.get(middle - 1) + sorted.get(middle)).divide(TWO);
-        return median.setScale(MEDIAN_SCALE, RoundingMode.HALF_UP);
+        long lower = valueAt(histogram, (count - 1) / 2);
+        long upper = valueAt(histogram, count / 2);
+        return BigDecimal.valueOf(lower + upper).divide(TWO).setScale(MEDIAN_SCALE, RoundingMode.HALF_UP);
     }
 
     /** The 90th percentile by nearest rank: the value at rank ceil(0.9 n) of the sorted values; null without values. */
     public static Long percentile90(List<Long> values) {
-        if (values.isEmpty()) {
+        return percentile90(histogram(values));
+    }
+
+    /** The 90th percentile of a histogram's values by nearest rank, as {@link #percentile90(List)}. */
+    public static Long percentile90(SortedMap<Long, Long> histogram) {
+        long count = count(histogram);
+        if (count == 0) {
             return null;
         }
-        List<Long> sorted = values.stream().sorted().toList();
-        int rank = (9 * sorted.size() + 9) / 10;
-        return sorted.get(rank - 1);
+        long rank = (9 * count + 9) / 10;
+        return valueAt(histogram, rank - 1);
+    }
+
+    /** Values counted by value, in their order. */
+    public static SortedMap<Long, Long> histogram(List<Long> values) {
+        SortedMap<Long, Long> histogram = new TreeMap<>();
+        values.forEach(value -> histogram.merge(value, 1L, Long::sum));
+        return histogram;
+    }
+
+    /** How many values a histogram holds. */
+    public static long count(SortedMap<Long, Long> histogram) {
+        return histogram.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** The value at a rank (from 0) of a histogram's sorted values. */
+    private static long valueAt(SortedMap<Long, Long> histogram, long rank) {
+        long seen = 0;
+        for (Map.Entry<Long, Long> entry : histogram.entrySet()) {
+            seen += entry.getValue();
+            if (rank < seen) {
+                return entry.getKey();
+            }
+        }
+        throw new IllegalStateException("rank " + rank + " beyond " + seen + " values");
     }
 
     /** count / of to four decimals, half up; null when of is zero. */

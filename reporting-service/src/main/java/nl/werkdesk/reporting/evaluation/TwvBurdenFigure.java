@@ -4,6 +4,7 @@ import static nl.werkdesk.reporting.evaluation.EvaluationFacts.days;
 import static nl.werkdesk.reporting.evaluation.EvaluationFacts.onOrBefore;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -13,9 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.function.Predicate;
 import nl.werkdesk.reporting.evaluation.EvaluationFacts.Permit;
 import nl.werkdesk.reporting.evaluation.EvaluationFacts.Placement;
 import nl.werkdesk.reporting.evaluation.EvaluationFacts.Terms;
@@ -43,14 +44,37 @@ public final class TwvBurdenFigure {
     private TwvBurdenFigure() {
     }
 
+    /**
+     * What the figure is computed from as of asOf, whichever path built it: the facts reduced by {@link #input}, or the day
+     * counts (TwvCounts). Per outcome and way of closing, the requests; the lead times (days: how many requests) with and
+     * without an intermediary; the waits before work (days: how many placements); the sum of days waited x hours per week x
+     * hourly wage cents at the start; the participants with a request refused or withdrawn, and those of them not placed.
+     */
+    public record Input(Map<String, Long> outcomes, Map<String, Long> closedWithoutDecision,
+                        SortedMap<Long, Long> leadTimesWithIntermediary, SortedMap<Long, Long> leadTimesWithoutIntermediary,
+                        SortedMap<Long, Long> waits, BigInteger weeklyWagesNotEarned, long refusedOrWithdrawn,
+                        long refusedOrWithdrawnNotPlaced) {
+    }
+
     public static TwvBurden compute(List<Permit> permits, List<Placement> placements, LocalDate asOf, Suppression suppression,
                                     EvaluationScope scope) {
+        return compute(input(permits, placements, asOf), suppression, scope);
+    }
+
+    /** The facts of a scope reduced to the figure's input as of asOf. */
+    static Input input(List<Permit> permits, List<Placement> placements, LocalDate asOf) {
         List<Permit> requests = permits.stream().filter(permit -> onOrBefore(permit.requestedOn(), asOf)).toList();
         Map<String, Long> outcomes = zeroes(OUTCOMES);
         Map<String, Long> closedWithoutDecision = zeroes(CLOSED_WITHOUT_DECISION);
+        SortedMap<Long, Long> withIntermediary = new TreeMap<>();
+        SortedMap<Long, Long> withoutIntermediary = new TreeMap<>();
         for (Permit request : requests) {
             outcomes.merge(outcome(request, asOf), 1L, Long::sum);
             closedWithoutDecision(request, asOf).ifPresent(closure -> closedWithoutDecision.merge(closure, 1L, Long::sum));
+            Long days = leadTime(request, asOf);
+            if (days != null) {
+                (request.viaIntermediary() ? withIntermediary : withoutIntermediary).merge(days, 1L, Long::sum);
+            }
         }
 
         Set<UUID> refusedOrWithdrawn = new HashSet<>();
@@ -64,28 +88,38 @@ public final class TwvBurdenFigure {
             }
         }
 
-        List<Long> waits = new ArrayList<>();
-        BigDecimal notEarned = BigDecimal.ZERO;
+        SortedMap<Long, Long> waits = new TreeMap<>();
+        BigInteger notEarned = BigInteger.ZERO;
         for (Placement placement : placements) {
             if (!onOrBefore(placement.startedOn(), asOf) || placement.permitRequestedOn() == null) {
                 continue;
             }
             long waited = days(placement.permitRequestedOn(), placement.startedOn());
-            waits.add(waited);
+            waits.merge(waited, 1L, Long::sum);
             Terms atStart = placement.termsOn(placement.startedOn());
             if (atStart != null) {
-                notEarned = notEarned.add(BigDecimal.valueOf(waited * atStart.hoursPerWeek() * atStart.hourlyWageCents()));
+                notEarned = notEarned.add(BigInteger.valueOf(waited).multiply(BigInteger.valueOf(atStart.hoursPerWeek()))
+                        .multiply(BigInteger.valueOf(atStart.hourlyWageCents())));
             }
         }
-        return new TwvBurden(scope, requests.size(),
-                counts(outcomes, suppression), counts(closedWithoutDecision, suppression),
-                leadTimes(requests, request -> true, asOf, null),
-                leadTimes(requests, Permit::viaIntermediary, asOf, suppression),
-                leadTimes(requests, request -> !request.viaIntermediary(), asOf, suppression),
-                byWeek(requests, asOf, suppression),
-                new Waiting(waits.size(), waits.stream().mapToLong(Long::longValue).sum(), Statistics.median(waits)),
-                notEarned.divide(BigDecimal.valueOf(DAYS_PER_WEEK), 0, RoundingMode.HALF_UP).longValueExact(),
-                Share.of(notPlaced.size(), refusedOrWithdrawn.size()));
+        return new Input(outcomes, closedWithoutDecision, withIntermediary, withoutIntermediary, waits, notEarned,
+                refusedOrWithdrawn.size(), notPlaced.size());
+    }
+
+    public static TwvBurden compute(Input input, Suppression suppression, EvaluationScope scope) {
+        SortedMap<Long, Long> all = new TreeMap<>(input.leadTimesWithIntermediary());
+        input.leadTimesWithoutIntermediary().forEach((days, requests) -> all.merge(days, requests, Long::sum));
+        long waited = input.waits().entrySet().stream().mapToLong(wait -> Math.multiplyExact(wait.getKey(), wait.getValue())).sum();
+        return new TwvBurden(scope, input.outcomes().values().stream().mapToLong(Long::longValue).sum(),
+                counts(input.outcomes(), suppression), counts(input.closedWithoutDecision(), suppression),
+                leadTimes(all, null),
+                leadTimes(input.leadTimesWithIntermediary(), suppression),
+                leadTimes(input.leadTimesWithoutIntermediary(), suppression),
+                byWeek(input.leadTimesWithIntermediary(), input.leadTimesWithoutIntermediary(), suppression),
+                new Waiting(Statistics.count(input.waits()), waited, Statistics.median(input.waits())),
+                new BigDecimal(input.weeklyWagesNotEarned()).divide(BigDecimal.valueOf(DAYS_PER_WEEK), 0, RoundingMode.HALF_UP)
+                        .longValueExact(),
+                Share.of(input.refusedOrWithdrawnNotPlaced(), input.refusedOrWithdrawn()));
     }
 
     /** The outcome by asOf; one granted and ended later stays granted. */
@@ -127,14 +161,11 @@ public final class TwvBurdenFigure {
     }
 
     /** Weeks of lead time, from week 0 to the longest, counted with and without an intermediary. */
-    private static List<LeadTimeWeek> byWeek(List<Permit> requests, LocalDate asOf, Suppression suppression) {
+    private static List<LeadTimeWeek> byWeek(SortedMap<Long, Long> withIntermediary, SortedMap<Long, Long> withoutIntermediary,
+                                             Suppression suppression) {
         TreeMap<Integer, long[]> weeks = new TreeMap<>();
-        for (Permit request : requests) {
-            Long days = leadTime(request, asOf);
-            if (days != null) {
-                weeks.computeIfAbsent((int) (days / DAYS_PER_WEEK), week -> new long[2])[request.viaIntermediary() ? 0 : 1]++;
-            }
-        }
+        withIntermediary.forEach((days, requests) -> weeks.computeIfAbsent((int) (days / DAYS_PER_WEEK), week -> new long[2])[0] += requests);
+        withoutIntermediary.forEach((days, requests) -> weeks.computeIfAbsent((int) (days / DAYS_PER_WEEK), week -> new long[2])[1] += requests);
         List<LeadTimeWeek> byWeek = new ArrayList<>();
         int longest = weeks.isEmpty() ? -1 : weeks.lastKey();
         for (int week = 0; week <= longest; week++) {
@@ -152,22 +183,16 @@ public final class TwvBurdenFigure {
         return decidedOn == null ? null : (long) days(request.requestedOn(), decidedOn);
     }
 
-    /** Lead times of the requests decided by UWV on or before asOf; {@code suppression} null for the total, which is exact. */
-    private static LeadTimes leadTimes(List<Permit> requests, Predicate<Permit> member, LocalDate asOf, Suppression suppression) {
-        List<Long> leadTimes = new ArrayList<>();
-        for (Permit request : requests) {
-            Long days = leadTime(request, asOf);
-            if (days != null && member.test(request)) {
-                leadTimes.add(days);
-            }
-        }
-        long late = leadTimes.stream().filter(days -> days > DECISION_TERM_DAYS).count();
-        Count decisions = suppression == null ? Count.exact(leadTimes.size()) : suppression.count(leadTimes.size());
+    /** Lead times (days: how many requests) of decisions; {@code suppression} null for the total, which is exact. */
+    private static LeadTimes leadTimes(SortedMap<Long, Long> leadTimes, Suppression suppression) {
+        long count = Statistics.count(leadTimes);
+        long late = Statistics.count(leadTimes.tailMap((long) DECISION_TERM_DAYS + 1));
+        Count decisions = suppression == null ? Count.exact(count) : suppression.count(count);
         Count decidedLate = suppression == null ? Count.exact(late) : suppression.count(late);
         if (decisions.suppressed()) {
             return new LeadTimes(decisions, null, null, decidedLate, null);
         }
         return new LeadTimes(decisions, Statistics.median(leadTimes), Statistics.percentile90(leadTimes), decidedLate,
-                decidedLate.suppressed() ? null : Statistics.share(late, leadTimes.size()));
+                decidedLate.suppressed() ? null : Statistics.share(late, count));
     }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import nl.werkdesk.reporting.ReportingModule;
+import nl.werkdesk.reporting.evaluation.ActivitiesFigure.ActivityCounts;
 import nl.werkdesk.reporting.evaluation.EvaluationFacts.Money;
 import nl.werkdesk.reporting.evaluation.EvaluationFacts.Participant;
 import nl.werkdesk.reporting.evaluation.EvaluationFacts.Permit;
@@ -81,9 +82,11 @@ public class Evaluation {
              WHERE a.allocated_on <= :asOf %s""";
 
     private final ReportingModule.Config config;
+    private final ActivityEarningsCounts activityEarningsCounts;
 
-    Evaluation(ReportingModule.Config config) {
+    Evaluation(ReportingModule.Config config, ActivityEarningsCounts activityEarningsCounts) {
         this.config = config;
+        this.activityEarningsCounts = activityEarningsCounts;
     }
 
     public Suppression suppression(boolean analyst) {
@@ -100,9 +103,19 @@ public class Evaluation {
                 EvaluationScope.of(scope, suppression)));
     }
 
+    /** From the day counts for every scope without from/to, else recounted from the facts. */
     public Uni<ActivityGroups> activities(Scope scope, Suppression suppression) {
-        return participants(scope).map(participants -> ActivitiesFigure.compute(participants, scope.asOf(), suppression,
-                EvaluationScope.of(scope, suppression)));
+        return MetricsQueries.counted(scope) ? activities(activityEarningsCounts.activities(scope), scope, suppression)
+                : directActivities(scope, suppression);
+    }
+
+    /** Recounted from the facts: for from/to cohorts, and the oracle of the day counts. */
+    public Uni<ActivityGroups> directActivities(Scope scope, Suppression suppression) {
+        return activities(participants(scope).map(participants -> ActivitiesFigure.tally(participants, scope.asOf())), scope, suppression);
+    }
+
+    private static Uni<ActivityGroups> activities(Uni<ActivityCounts> counts, Scope scope, Suppression suppression) {
+        return counts.map(tally -> ActivitiesFigure.compute(tally, suppression, EvaluationScope.of(scope, suppression)));
     }
 
     public Uni<TwvBurden> twvBurden(Scope scope, Suppression suppression) {

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 import nl.werkdesk.reporting.ReportingModule;
 import nl.werkdesk.reporting.evaluation.ActivitiesFigure.ActivityCounts;
+import nl.werkdesk.reporting.evaluation.EarningsFigure.Work;
 import nl.werkdesk.reporting.evaluation.EvaluationFacts.Money;
 import nl.werkdesk.reporting.evaluation.EvaluationFacts.Participant;
 import nl.werkdesk.reporting.evaluation.EvaluationFacts.Permit;
@@ -123,13 +124,28 @@ public class Evaluation {
                 scope.asOf(), suppression, EvaluationScope.of(scope, suppression))));
     }
 
+    /** The work from the day counts for every scope without from/to, else recounted from the facts; the money from its facts. */
     public Uni<Earnings> earnings(Scope scope, Suppression suppression) {
+        return earnings(scope, suppression, config.maxMonths());
+    }
+
+    Uni<Earnings> earnings(Scope scope, Suppression suppression, int maxMonths) {
+        return MetricsQueries.counted(scope) ? earnings(activityEarningsCounts.earnings(scope), scope, suppression, maxMonths)
+                : directEarnings(scope, suppression, maxMonths);
+    }
+
+    /** Recounted from the facts: for from/to cohorts, and the oracle of the day counts. */
+    Uni<Earnings> directEarnings(Scope scope, Suppression suppression, int maxMonths) {
+        return earnings(placements(scope).map(placements -> EarningsFigure.work(placements, scope.asOf())), scope, suppression, maxMonths);
+    }
+
+    private static Uni<Earnings> earnings(Uni<Work> work, Scope scope, Suppression suppression, int maxMonths) {
         Sql money = MetricsQueries.bindMoney(MetricsQueries.participantsOf(scope).append(", " + MetricsQueries.moneyCtes(scope)), scope)
                 .append(MONEY);
-        return placements(scope).chain(placements -> money.list().map(rows -> {
+        return work.chain(worked -> money.list().map(rows -> {
             LocalDate first = rows.isEmpty() ? null : date(rows.get(0)[0]);
             List<Money> amounts = rows.stream().skip(1).map(row -> new Money(date(row[0]), ((Number) row[1]).longValue())).toList();
-            return EarningsFigure.compute(placements, amounts, first, scope.asOf(), config.maxMonths(), EvaluationScope.of(scope, suppression));
+            return EarningsFigure.compute(worked, amounts, first, scope.asOf(), maxMonths, EvaluationScope.of(scope, suppression));
         }));
     }
 

@@ -63,7 +63,8 @@ terms AS (
          LEAST(lead(t.effective_on) OVER (PARTITION BY t.placement_id ORDER BY t.effective_on, t.sequence), pl.ended_on) AS b,
          t.hours_per_week, t.hourly_wage_cents
     FROM placement_terms_facts t JOIN placements pl ON pl.placement_id = t.placement_id
-   WHERE t.generation = gen AND t.participant_id = ANY (ids)),
+   -- By placement (the key), not by participant: a filter on a long array of ids would be tried on every row.
+   WHERE t.generation = gen),
 periods (participant_id, reg, k, a, b, r) AS (
   SELECT participant_id, reg, 'days', started_on, ended_on, CAST(1 AS bigint) FROM placements
    WHERE ended_on IS NULL OR ended_on > started_on

@@ -65,6 +65,19 @@ public class ActivityEarningsCounts {
                 ((Number) row[2]).longValue(), ((Number) row[3]).longValue())).toList(), scope.asOf()));
     }
 
+    /**
+     * The first enrolment or booking of the scope, where the monthly series starts: the metrics' (from the counts of
+     * enrolments, ScopeCountsPropertyTest holds it to the recount), not a scan of the cohort.
+     */
+    public Uni<LocalDate> firstDate(Scope scope) {
+        return queries.firstDate(scope);
+    }
+
+    /** The same recounted from the facts. */
+    public Uni<LocalDate> directFirstDate(Scope scope) {
+        return queries.directFirstDate(scope);
+    }
+
     /** A sum of a kind's counts in a month, per value. */
     private record Counted(YearMonth month, String kind, long value, long n) {
     }

@@ -65,11 +65,9 @@ public class Evaluation {
               JOIN cohort c ON c.participant_id = pf.participant_id
               LEFT JOIN first_placements f ON f.participant_id = pf.participant_id
              WHERE pf.requested_on <= :asOf""";
-    /** The first enrolment or booking of the scope (where a series starts), then every dated amount. */
+    /** Every dated amount of the scope. */
     private static final String MONEY = """
-            SELECT LEAST((SELECT min(registered_on) FROM cohort), (SELECT min(booked_on) FROM bookings)), CAST(NULL AS bigint)
-            UNION ALL SELECT booked_on, amount_cents FROM bookings
-            UNION ALL SELECT corrected_on, amount_cents FROM corrections""";
+            SELECT booked_on, amount_cents FROM bookings UNION ALL SELECT corrected_on, amount_cents FROM corrections""";
 
     /** The first enrolment or booking of the scope (where a series starts, the row without a category), then every dated amount. */
     private static final String SPENDING = """
@@ -130,23 +128,25 @@ public class Evaluation {
     }
 
     Uni<Earnings> earnings(Scope scope, Suppression suppression, int maxMonths) {
-        return MetricsQueries.counted(scope) ? earnings(activityEarningsCounts.earnings(scope), scope, suppression, maxMonths)
+        return MetricsQueries.counted(scope)
+                ? earnings(activityEarningsCounts.earnings(scope), activityEarningsCounts.firstDate(scope), scope, suppression, maxMonths)
                 : directEarnings(scope, suppression, maxMonths);
     }
 
     /** Recounted from the facts: for from/to cohorts, and the oracle of the day counts. */
     Uni<Earnings> directEarnings(Scope scope, Suppression suppression, int maxMonths) {
-        return earnings(placements(scope).map(placements -> EarningsFigure.work(placements, scope.asOf())), scope, suppression, maxMonths);
+        return earnings(placements(scope).map(placements -> EarningsFigure.work(placements, scope.asOf())),
+                activityEarningsCounts.directFirstDate(scope), scope, suppression, maxMonths);
     }
 
-    private static Uni<Earnings> earnings(Uni<Work> work, Scope scope, Suppression suppression, int maxMonths) {
+    /** With the first enrolment or booking of the scope (where the series starts) and every dated amount. */
+    private static Uni<Earnings> earnings(Uni<Work> work, Uni<LocalDate> firstDate, Scope scope, Suppression suppression, int maxMonths) {
         Sql money = MetricsQueries.bindMoney(MetricsQueries.participantsOf(scope).append(", " + MetricsQueries.moneyCtes(scope)), scope)
                 .append(MONEY);
-        return work.chain(worked -> money.list().map(rows -> {
-            LocalDate first = rows.isEmpty() ? null : date(rows.get(0)[0]);
-            List<Money> amounts = rows.stream().skip(1).map(row -> new Money(date(row[0]), ((Number) row[1]).longValue())).toList();
+        return work.chain(worked -> firstDate.chain(first -> money.list().map(rows -> {
+            List<Money> amounts = rows.stream().map(row -> new Money(date(row[0]), ((Number) row[1]).longValue())).toList();
             return EarningsFigure.compute(worked, amounts, first, scope.asOf(), maxMonths, EvaluationScope.of(scope, suppression));
-        }));
+        })));
     }
 
     public Uni<Spend> spend(Scope scope, Suppression suppression) {

@@ -57,6 +57,7 @@ public class ActivityEarningsCounts {
     /** The work of the scope's placements as of its date. */
     public Uni<Work> earnings(Scope scope) {
         String where = (scope.location() == null ? "" : " AND s.location = :location") + (scope.phase() == null ? "" : " AND s.phase = :phase");
+        // participantsOf for WITH live and the scope's parameters: its cohort goes unread here, so PostgreSQL never runs it.
         Sql sql = MetricsQueries.participantsOf(scope).append(EARNINGS.formatted(where));
         if (scope.phase() != null) {
             sql.bind("phase", scope.phase());

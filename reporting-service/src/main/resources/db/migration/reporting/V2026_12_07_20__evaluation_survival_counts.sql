@@ -59,28 +59,3 @@ SELECT r.participant_id, p.location, p.phase, r.kind, r.on_day, r.value, CAST(su
  GROUP BY r.participant_id, p.location, p.phase, r.kind, r.on_day, r.value
 HAVING sum(r.n) <> 0
 $$;
-
--- As V2026_12_07_10's, with the survival figures' contributions beside the metrics'.
-CREATE OR REPLACE FUNCTION reporting_refresh(gen integer, ids uuid[]) RETURNS void LANGUAGE plpgsql AS $$
-DECLARE
-    before scope_count[];
-    after  scope_count[];
-BEGIN
-    PERFORM pg_advisory_xact_lock(1717, gen);
-    WITH old AS (
-        DELETE FROM participant_contributions c WHERE c.generation = gen AND c.participant_id = ANY (ids)
-        RETURNING c.kind, c.location, c.phase, c.on_day, c.value, -c.n AS n)
-    SELECT array_agg(CAST(ROW(kind, location, phase, on_day, value, n) AS scope_count)) INTO before FROM old;
-    WITH new AS (
-        INSERT INTO participant_contributions (generation, participant_id, location, phase, kind, on_day, value, n)
-        SELECT gen, c.participant_id, c.location, c.phase, c.kind, c.on_day, c.value, c.n FROM reporting_contributions(gen, ids) c
-        UNION ALL
-        SELECT gen, c.participant_id, c.location, c.phase, c.kind, c.on_day, c.value, c.n FROM survival_contributions(gen, ids) c
-        RETURNING kind, location, phase, on_day, value, n)
-    SELECT array_agg(CAST(ROW(kind, location, phase, on_day, value, n) AS scope_count)) INTO after FROM new;
-    PERFORM reporting_add(gen, coalesce(before, '{}') || coalesce(after, '{}'));
-END
-$$;
-
--- The live generation's counts again, now with these kinds (a rebuild's generation is filled at its switch).
-SELECT reporting_fill(live_generation) FROM projection_state WHERE id = 1;

@@ -86,35 +86,3 @@ SELECT r.participant_id, p.location, p.phase, r.kind, r.on_day, r.value, CAST(su
  GROUP BY r.participant_id, p.location, p.phase, r.kind, r.on_day, r.value
 HAVING sum(r.n) <> 0
 $$;
-
--- V2026_12_07_10's refresh, counting the TWV burden's contributions beside the metrics'.
-CREATE OR REPLACE FUNCTION reporting_refresh(gen integer, ids uuid[]) RETURNS void LANGUAGE plpgsql AS $$
-DECLARE
-    before scope_count[];
-    after  scope_count[];
-BEGIN
-    PERFORM pg_advisory_xact_lock(1717, gen);
-    WITH old AS (
-        DELETE FROM participant_contributions c WHERE c.generation = gen AND c.participant_id = ANY (ids)
-        RETURNING c.kind, c.location, c.phase, c.on_day, c.value, -c.n AS n)
-    SELECT array_agg(CAST(ROW(kind, location, phase, on_day, value, n) AS scope_count)) INTO before FROM old;
-    WITH new AS (
-        INSERT INTO participant_contributions (generation, participant_id, location, phase, kind, on_day, value, n)
-        SELECT gen, c.participant_id, c.location, c.phase, c.kind, c.on_day, c.value, c.n FROM reporting_contributions(gen, ids) c
-        UNION ALL
-        SELECT gen, c.participant_id, c.location, c.phase, c.kind, c.on_day, c.value, c.n FROM twv_contributions(gen, ids) c
-        RETURNING kind, location, phase, on_day, value, n)
-    SELECT array_agg(CAST(ROW(kind, location, phase, on_day, value, n) AS scope_count)) INTO after FROM new;
-    PERFORM reporting_add(gen, coalesce(before, '{}') || coalesce(after, '{}'));
-END
-$$;
-
--- The terms in force at a placement's start count (twv:not-earned): a change of them is counted again like any fact's.
-CREATE TRIGGER placement_terms_facts_inserted AFTER INSERT ON placement_terms_facts
-    REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION reporting_facts_changed();
-CREATE TRIGGER placement_terms_facts_updated AFTER UPDATE ON placement_terms_facts
-    REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION reporting_facts_changed();
-
--- Counts the facts already there again, so that an upgraded database has the new kinds (a rebuild's generation is filled
--- whole at its switch).
-SELECT reporting_fill(live_generation) FROM projection_state WHERE id = 1 AND live_generation IS NOT NULL;

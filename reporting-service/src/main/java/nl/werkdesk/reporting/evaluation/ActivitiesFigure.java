@@ -22,6 +22,17 @@ public final class ActivitiesFigure {
     private ActivitiesFigure() {
     }
 
+    /** Participants of a group, and those of them placed by asOf. */
+    public record Tally(long participants, long placed) {
+    }
+
+    /**
+     * What the figure is computed from: the population (participants with an intake by asOf) and, per activity kind and for
+     * any kind, those exposed; each with those placed. Reduced from the facts ({@link #tally}) or read from the day counts.
+     */
+    public record ActivityCounts(Tally population, Tally applicationTraining, Tally cvHelp, Tally jobFair, Tally anyActivity) {
+    }
+
     /** A participant with the cut-off applied: exposed to each kind or not, and placed by asOf or not. */
     private record Exposure(boolean training, boolean cvHelp, boolean jobFair, boolean placed) {
 
@@ -30,26 +41,39 @@ public final class ActivitiesFigure {
         }
     }
 
-    public static ActivityGroups compute(List<Participant> participants, LocalDate asOf, Suppression suppression, EvaluationScope scope) {
+    /** The counts of the participants as of asOf. */
+    public static ActivityCounts tally(List<Participant> participants, LocalDate asOf) {
         List<Exposure> population = participants.stream().filter(p -> onOrBefore(p.intakeOn(), asOf)).map(p -> {
             boolean placed = onOrBefore(p.firstPlacementOn(), asOf);
             LocalDate cutOff = placed ? p.firstPlacementOn() : asOf;
             return new Exposure(onOrBefore(p.applicationTrainingOn(), cutOff), onOrBefore(p.cvHelpOn(), cutOff),
                     onOrBefore(p.jobFairOn(), cutOff), placed);
         }).toList();
-        List<ActivityGroup> groups = List.of(
-                group("application-training", population, Exposure::training, suppression),
-                group("cv-help", population, Exposure::cvHelp, suppression),
-                group("job-fair", population, Exposure::jobFair, suppression),
-                group("any-activity", population, Exposure::any, suppression),
-                group("no-activity", population, exposure -> !exposure.any(), suppression));
-        return new ActivityGroups(scope, INTERPRETATION, population.size(), population.stream().filter(Exposure::placed).count(),
-                CONFIDENCE_LEVEL, Statistics.Z_95, groups);
+        return new ActivityCounts(tally(population, exposure -> true), tally(population, Exposure::training), tally(population, Exposure::cvHelp),
+                tally(population, Exposure::jobFair), tally(population, Exposure::any));
     }
 
-    private static ActivityGroup group(String name, List<Exposure> population, Predicate<Exposure> member, Suppression suppression) {
-        long participants = population.stream().filter(member).count();
-        long placed = population.stream().filter(member).filter(Exposure::placed).count();
+    private static Tally tally(List<Exposure> population, Predicate<Exposure> member) {
+        return new Tally(population.stream().filter(member).count(), population.stream().filter(member).filter(Exposure::placed).count());
+    }
+
+    public static ActivityGroups compute(ActivityCounts counts, Suppression suppression, EvaluationScope scope) {
+        Tally population = counts.population();
+        Tally none = new Tally(population.participants() - counts.anyActivity().participants(),
+                population.placed() - counts.anyActivity().placed());
+        List<ActivityGroup> groups = List.of(
+                group("application-training", counts.applicationTraining(), suppression),
+                group("cv-help", counts.cvHelp(), suppression),
+                group("job-fair", counts.jobFair(), suppression),
+                group("any-activity", counts.anyActivity(), suppression),
+                group("no-activity", none, suppression));
+        return new ActivityGroups(scope, INTERPRETATION, population.participants(), population.placed(), CONFIDENCE_LEVEL, Statistics.Z_95,
+                groups);
+    }
+
+    private static ActivityGroup group(String name, Tally tally, Suppression suppression) {
+        long participants = tally.participants();
+        long placed = tally.placed();
         Count shownParticipants = suppression.count(participants);
         Count shownPlaced = suppression.count(placed);
         if (shownParticipants.suppressed() || shownPlaced.suppressed() || participants == 0) {

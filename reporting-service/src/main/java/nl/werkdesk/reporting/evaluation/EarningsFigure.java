@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.ToLongFunction;
 import nl.werkdesk.reporting.evaluation.EvaluationFacts.Money;
 import nl.werkdesk.reporting.evaluation.EvaluationFacts.Placement;
 import nl.werkdesk.reporting.evaluation.EvaluationResponses.Earnings;
@@ -26,11 +27,16 @@ public final class EarningsFigure {
     }
 
     /**
-     * @param firstDate the earliest enrolment or booking in scope, where the monthly series starts; null: no series
-     * @param maxMonths the longest series: only the last months when there would be more
+     * What the earnings are computed from, as of asOf: the placements started, the days in work, the weekly sums (hours per
+     * week x cents per hour, and hours per week, over the days in work; divided by 7 once, at the end) and the weekly wage sum
+     * up to and including a month's day ({@code wagesThrough}, given the last day of a month before asOf's or asOf). Reduced
+     * from the placements ({@link #work}) or read from the day counts.
      */
-    public static Earnings compute(List<Placement> placements, List<Money> money, LocalDate firstDate, LocalDate asOf, int maxMonths,
-                                   EvaluationScope scope) {
+    public record Work(long placements, long daysInWork, long weeklyHours, long weeklyWages, ToLongFunction<LocalDate> wagesThrough) {
+    }
+
+    /** The work of the placements as of asOf. */
+    public static Work work(List<Placement> placements, LocalDate asOf) {
         List<Placement> started = placements.stream().filter(placement -> onOrBefore(placement.startedOn(), asOf)).toList();
         long wages = 0;
         long hours = 0;
@@ -42,24 +48,35 @@ public final class EarningsFigure {
             hours = Math.addExact(hours, sums[1]);
             daysInWork += Math.max(0, days(placement.startedOn(), until));
         }
-        long spend = spendThrough(money, asOf);
-        BigDecimal perEuro = spend == 0 ? null
-                : BigDecimal.valueOf(wages).divide(DAYS_PER_WEEK.multiply(BigDecimal.valueOf(spend)), Statistics.SHARE_SCALE, RoundingMode.HALF_UP);
-        return new Earnings(scope, started.size(), daysInWork,
-                BigDecimal.valueOf(hours).divide(DAYS_PER_WEEK, HOURS_SCALE, RoundingMode.HALF_UP), cents(wages), spend,
-                perEuro, perEuro == null ? AbsentReason.NO_EXPENDITURE_ATTRIBUTED : null, months(started, money, firstDate, asOf, maxMonths));
+        return new Work(started.size(), daysInWork, hours, wages, through -> {
+            long sum = 0;
+            for (Placement placement : started) {
+                LocalDate until = placement.workedUntil(asOf);
+                sum = Math.addExact(sum, placement.weeklySums(until.isAfter(through) ? through.plusDays(1) : until)[0]);
+            }
+            return sum;
+        });
     }
 
-    private static List<EarningsMonth> months(List<Placement> started, List<Money> money, LocalDate firstDate, LocalDate asOf, int maxMonths) {
+    /**
+     * @param firstDate the earliest enrolment or booking in scope, where the monthly series starts; null: no series
+     * @param maxMonths the longest series: only the last months when there would be more
+     */
+    public static Earnings compute(Work work, List<Money> money, LocalDate firstDate, LocalDate asOf, int maxMonths, EvaluationScope scope) {
+        long spend = spendThrough(money, asOf);
+        BigDecimal perEuro = spend == 0 ? null
+                : BigDecimal.valueOf(work.weeklyWages()).divide(DAYS_PER_WEEK.multiply(BigDecimal.valueOf(spend)), Statistics.SHARE_SCALE,
+                        RoundingMode.HALF_UP);
+        return new Earnings(scope, work.placements(), work.daysInWork(),
+                BigDecimal.valueOf(work.weeklyHours()).divide(DAYS_PER_WEEK, HOURS_SCALE, RoundingMode.HALF_UP), cents(work.weeklyWages()), spend,
+                perEuro, perEuro == null ? AbsentReason.NO_EXPENDITURE_ATTRIBUTED : null, months(work, money, firstDate, asOf, maxMonths));
+    }
+
+    private static List<EarningsMonth> months(Work work, List<Money> money, LocalDate firstDate, LocalDate asOf, int maxMonths) {
         List<EarningsMonth> months = new ArrayList<>();
         for (YearMonth month : EvaluationFacts.months(firstDate, asOf, maxMonths)) {
             LocalDate through = EvaluationFacts.through(month, asOf);
-            long wages = 0;
-            for (Placement placement : started) {
-                LocalDate until = placement.workedUntil(asOf);
-                wages = Math.addExact(wages, placement.weeklySums(until.isAfter(through) ? through.plusDays(1) : until)[0]);
-            }
-            months.add(new EarningsMonth(month.toString(), through, cents(wages), spendThrough(money, through)));
+            months.add(new EarningsMonth(month.toString(), through, cents(work.wagesThrough().applyAsLong(through)), spendThrough(money, through)));
         }
         return months;
     }

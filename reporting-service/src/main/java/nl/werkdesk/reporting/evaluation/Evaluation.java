@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import nl.werkdesk.reporting.ReportingModule;
+import nl.werkdesk.reporting.evaluation.ActivitiesFigure.ActivityCounts;
+import nl.werkdesk.reporting.evaluation.EarningsFigure.Work;
 import nl.werkdesk.reporting.evaluation.EvaluationFacts.Money;
 import nl.werkdesk.reporting.evaluation.EvaluationFacts.Participant;
 import nl.werkdesk.reporting.evaluation.EvaluationFacts.Permit;
@@ -63,11 +65,9 @@ public class Evaluation {
               JOIN cohort c ON c.participant_id = pf.participant_id
               LEFT JOIN first_placements f ON f.participant_id = pf.participant_id
              WHERE pf.requested_on <= :asOf""";
-    /** The first enrolment or booking of the scope (where a series starts), then every dated amount. */
+    /** Every dated amount of the scope. */
     private static final String MONEY = """
-            SELECT LEAST((SELECT min(registered_on) FROM cohort), (SELECT min(booked_on) FROM bookings)), CAST(NULL AS bigint)
-            UNION ALL SELECT booked_on, amount_cents FROM bookings
-            UNION ALL SELECT corrected_on, amount_cents FROM corrections""";
+            SELECT booked_on, amount_cents FROM bookings UNION ALL SELECT corrected_on, amount_cents FROM corrections""";
 
     /** The first enrolment or booking of the scope (where a series starts, the row without a category), then every dated amount. */
     private static final String SPENDING = """
@@ -82,10 +82,12 @@ public class Evaluation {
 
     private final ReportingModule.Config config;
     private final MetricsQueries queries;
+    private final ActivityEarningsCounts activityEarningsCounts;
 
-    Evaluation(ReportingModule.Config config, MetricsQueries queries) {
+    Evaluation(ReportingModule.Config config, MetricsQueries queries, ActivityEarningsCounts activityEarningsCounts) {
         this.config = config;
         this.queries = queries;
+        this.activityEarningsCounts = activityEarningsCounts;
     }
 
     public Suppression suppression(boolean analyst) {
@@ -122,9 +124,19 @@ public class Evaluation {
                 EvaluationScope.of(scope, suppression)));
     }
 
+    /** From the day counts for every scope without from/to, else recounted from the facts. */
     public Uni<ActivityGroups> activities(Scope scope, Suppression suppression) {
-        return participants(scope).map(participants -> ActivitiesFigure.compute(participants, scope.asOf(), suppression,
-                EvaluationScope.of(scope, suppression)));
+        return MetricsQueries.counted(scope) ? activities(activityEarningsCounts.activities(scope), scope, suppression)
+                : directActivities(scope, suppression);
+    }
+
+    /** Recounted from the facts: for from/to cohorts, and the oracle of the day counts. */
+    public Uni<ActivityGroups> directActivities(Scope scope, Suppression suppression) {
+        return activities(participants(scope).map(participants -> ActivitiesFigure.tally(participants, scope.asOf())), scope, suppression);
+    }
+
+    private static Uni<ActivityGroups> activities(Uni<ActivityCounts> counts, Scope scope, Suppression suppression) {
+        return counts.map(tally -> ActivitiesFigure.compute(tally, suppression, EvaluationScope.of(scope, suppression)));
     }
 
     /** From the day counts for every scope without from/to (TwvCounts), else recounted from the facts. */
@@ -142,14 +154,31 @@ public class Evaluation {
                 scope.asOf(), suppression, EvaluationScope.of(scope, suppression))));
     }
 
+    /** The work from the day counts for every scope without from/to, else recounted from the facts; the money from its facts. */
     public Uni<Earnings> earnings(Scope scope, Suppression suppression) {
+        return earnings(scope, suppression, config.maxMonths());
+    }
+
+    Uni<Earnings> earnings(Scope scope, Suppression suppression, int maxMonths) {
+        return MetricsQueries.counted(scope)
+                ? earnings(activityEarningsCounts.earnings(scope), activityEarningsCounts.firstDate(scope), scope, suppression, maxMonths)
+                : directEarnings(scope, suppression, maxMonths);
+    }
+
+    /** Recounted from the facts: for from/to cohorts, and the oracle of the day counts. */
+    Uni<Earnings> directEarnings(Scope scope, Suppression suppression, int maxMonths) {
+        return earnings(placements(scope).map(placements -> EarningsFigure.work(placements, scope.asOf())),
+                activityEarningsCounts.directFirstDate(scope), scope, suppression, maxMonths);
+    }
+
+    /** With the first enrolment or booking of the scope (where the series starts) and every dated amount. */
+    private static Uni<Earnings> earnings(Uni<Work> work, Uni<LocalDate> firstDate, Scope scope, Suppression suppression, int maxMonths) {
         Sql money = MetricsQueries.bindMoney(MetricsQueries.participantsOf(scope).append(", " + MetricsQueries.moneyCtes(scope)), scope)
                 .append(MONEY);
-        return placements(scope).chain(placements -> money.list().map(rows -> {
-            LocalDate first = rows.isEmpty() ? null : date(rows.get(0)[0]);
-            List<Money> amounts = rows.stream().skip(1).map(row -> new Money(date(row[0]), ((Number) row[1]).longValue())).toList();
-            return EarningsFigure.compute(placements, amounts, first, scope.asOf(), config.maxMonths(), EvaluationScope.of(scope, suppression));
-        }));
+        return work.chain(worked -> firstDate.chain(first -> money.list().map(rows -> {
+            List<Money> amounts = rows.stream().map(row -> new Money(date(row[0]), ((Number) row[1]).longValue())).toList();
+            return EarningsFigure.compute(worked, amounts, first, scope.asOf(), maxMonths, EvaluationScope.of(scope, suppression));
+        })));
     }
 
     public Uni<Spend> spend(Scope scope, Suppression suppression) {

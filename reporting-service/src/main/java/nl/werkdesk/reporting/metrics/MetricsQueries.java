@@ -336,7 +336,7 @@ public class MetricsQueries {
     }
 
     /** Kinds as an SQL list. Kinds are names in the code, never from a request: checked, then safe to write into the SQL. */
-    static String kindList(Collection<String> kinds) {
+    public static String kindList(Collection<String> kinds) {
         if (kinds.isEmpty() || !kinds.stream().allMatch(kind -> KIND.matcher(kind).matches())) {
             throw new IllegalArgumentException("not a list of count kinds: " + kinds);
         }
@@ -344,7 +344,7 @@ public class MetricsQueries {
     }
 
     /** The condition on counts s that keeps the scope's location and phase. */
-    private static String countsWhere(Scope scope) {
+    public static String countsWhere(Scope scope) {
         return (scope.location() == null ? "" : " AND s.location = :location") + (scope.phase() == null ? "" : " AND s.phase = :phase");
     }
 

@@ -63,6 +63,9 @@ public class ReportingModule {
 
         Rebuild rebuild();
 
+        /** How often the evaluation's day counts catch up with the facts, off the consumers' commit (EvaluationCounting). */
+        Duration evaluationCountingInterval();
+
         /** This deployment's secret key of the researcher's pseudonyms; required (the service does not start without it). */
         Optional<String> pseudonymKey();
 

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 import nl.werkdesk.reporting.ReportingModule;
 import nl.werkdesk.reporting.evaluation.ActivitiesFigure.ActivityCounts;
 import nl.werkdesk.reporting.evaluation.EarningsFigure.Work;
@@ -28,6 +29,7 @@ import nl.werkdesk.reporting.metrics.MetricsQueries;
 import nl.werkdesk.reporting.metrics.MetricsQueries.Sql;
 import nl.werkdesk.reporting.metrics.Scope;
 import nl.werkdesk.reporting.metrics.Suppression;
+import nl.werkdesk.reporting.view.EvaluationCounting;
 
 /**
  * The evaluation figures of a scope: the scope's facts read from the live generation (participants, placements,
@@ -83,11 +85,14 @@ public class Evaluation {
     private final ReportingModule.Config config;
     private final MetricsQueries queries;
     private final ActivityEarningsCounts activityEarningsCounts;
+    private final EvaluationCounting counting;
 
-    Evaluation(ReportingModule.Config config, MetricsQueries queries, ActivityEarningsCounts activityEarningsCounts) {
+    Evaluation(ReportingModule.Config config, MetricsQueries queries, ActivityEarningsCounts activityEarningsCounts,
+               EvaluationCounting counting) {
         this.config = config;
         this.queries = queries;
         this.activityEarningsCounts = activityEarningsCounts;
+        this.counting = counting;
     }
 
     public Suppression suppression(boolean analyst) {
@@ -99,8 +104,8 @@ public class Evaluation {
         if (!MetricsQueries.counted(scope)) {
             return directTimeToFirstPlacement(scope, suppression);
         }
-        return queries.counts(scope, TimeToFirstPlacementFigure.KINDS).map(counts -> TimeToFirstPlacementFigure.compute(counts,
-                scope.asOf(), suppression, EvaluationScope.of(scope, suppression)));
+        return counted(() -> queries.counts(scope, TimeToFirstPlacementFigure.KINDS).map(counts -> TimeToFirstPlacementFigure.compute(counts,
+                scope.asOf(), suppression, EvaluationScope.of(scope, suppression))));
     }
 
     /** Recounted from the participants' facts: for from/to cohorts, and the oracle of the counts. */
@@ -114,8 +119,8 @@ public class Evaluation {
         if (!MetricsQueries.counted(scope)) {
             return directPlacementRetention(scope, suppression);
         }
-        return queries.counts(scope, PlacementRetentionFigure.KINDS).map(counts -> PlacementRetentionFigure.compute(counts,
-                scope.asOf(), suppression, EvaluationScope.of(scope, suppression)));
+        return counted(() -> queries.counts(scope, PlacementRetentionFigure.KINDS).map(counts -> PlacementRetentionFigure.compute(counts,
+                scope.asOf(), suppression, EvaluationScope.of(scope, suppression))));
     }
 
     /** Recounted from the placements' facts: for from/to cohorts, and the oracle of the counts. */
@@ -126,13 +131,18 @@ public class Evaluation {
 
     /** From the day counts for every scope without from/to, else recounted from the facts. */
     public Uni<ActivityGroups> activities(Scope scope, Suppression suppression) {
-        return MetricsQueries.counted(scope) ? activities(activityEarningsCounts.activities(scope), scope, suppression)
+        return MetricsQueries.counted(scope) ? counted(() -> activities(activityEarningsCounts.activities(scope), scope, suppression))
                 : directActivities(scope, suppression);
     }
 
     /** Recounted from the facts: for from/to cohorts, and the oracle of the day counts. */
     public Uni<ActivityGroups> directActivities(Scope scope, Suppression suppression) {
         return activities(participants(scope).map(participants -> ActivitiesFigure.tally(participants, scope.asOf())), scope, suppression);
+    }
+
+    /** A figure read from the day counts once the participants pending for them are counted: it counts every processed event. */
+    private <T> Uni<T> counted(Supplier<Uni<T>> read) {
+        return counting.countPending().chain(() -> read.get());
     }
 
     private static Uni<ActivityGroups> activities(Uni<ActivityCounts> counts, Scope scope, Suppression suppression) {
@@ -144,8 +154,8 @@ public class Evaluation {
         if (!MetricsQueries.counted(scope)) {
             return directTwvBurden(scope, suppression);
         }
-        return queries.counts(scope, TwvCounts.KINDS)
-                .map(counts -> TwvBurdenFigure.compute(TwvCounts.input(counts), suppression, EvaluationScope.of(scope, suppression)));
+        return counted(() -> queries.counts(scope, TwvCounts.KINDS)
+                .map(counts -> TwvBurdenFigure.compute(TwvCounts.input(counts), suppression, EvaluationScope.of(scope, suppression))));
     }
 
     /** The TWV burden recounted from the facts: for from/to cohorts, and the oracle of the counts. */
@@ -161,7 +171,8 @@ public class Evaluation {
 
     Uni<Earnings> earnings(Scope scope, Suppression suppression, int maxMonths) {
         return MetricsQueries.counted(scope)
-                ? earnings(activityEarningsCounts.earnings(scope), activityEarningsCounts.firstDate(scope), scope, suppression, maxMonths)
+                ? counted(() -> earnings(activityEarningsCounts.earnings(scope), activityEarningsCounts.firstDate(scope), scope, suppression,
+                        maxMonths))
                 : directEarnings(scope, suppression, maxMonths);
     }
 

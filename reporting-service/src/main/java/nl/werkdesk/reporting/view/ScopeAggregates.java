@@ -34,7 +34,8 @@ public class ScopeAggregates {
     public static final String BULK = "SET LOCAL werkdesk.bulk_facts = 'on'";
     /** Counts a whole generation from its facts, in the caller's transaction: a rebuild's, at its switch. */
     public static final String FILL = "SELECT CAST(reporting_fill(:generation) AS text)";
-    public static final List<String> TABLES = List.of("participant_contributions", "scope_day_counts", "scope_month_counts");
+    public static final List<String> TABLES = List.of("participant_contributions", "evaluation_contributions", "evaluation_pending",
+            "scope_day_counts", "scope_month_counts");
 
     private final Pool pool;
     private final Phases phases;

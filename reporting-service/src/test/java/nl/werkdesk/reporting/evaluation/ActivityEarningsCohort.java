@@ -1,15 +1,10 @@
 package nl.werkdesk.reporting.evaluation;
 
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
-import nl.werkdesk.contracts.IntegrationEvent;
 import nl.werkdesk.contracts.LanguageLevel;
 import nl.werkdesk.contracts.Sector;
 import nl.werkdesk.contracts.employer.EmployerEvent.CandidateMetEmployer;
@@ -24,7 +19,7 @@ import nl.werkdesk.contracts.placement.PlacementEvent.PlacementStarted;
 import nl.werkdesk.contracts.programme.ExpenditureCategory;
 import nl.werkdesk.contracts.programme.ProgrammeEvent.ExpenditureBooked;
 import nl.werkdesk.contracts.programme.ProgrammeEvent.ExpenditureCorrected;
-import nl.werkdesk.reporting.Events;
+import nl.werkdesk.reporting.CountsCohort;
 import nl.werkdesk.reporting.PilotScenario;
 
 /**
@@ -32,28 +27,15 @@ import nl.werkdesk.reporting.PilotScenario;
  * activities and earnings day counts: intakes, activities of every kind (a job fair also by meeting an employer), some
  * dated before the registration or after the first placement; several placements per participant, some starting before
  * the registration or the intake, ended or not, with changes of hours and wage (two on one day, some dated before the
- * start); money booked and corrected. Published in a random order, some events twice.
+ * start); money booked and corrected.
  */
-final class ActivityEarningsCohort {
+final class ActivityEarningsCohort extends CountsCohort {
 
-    static final LocalDate FIRST = LocalDate.parse("2024-12-10");
-    static final LocalDate LAST = LocalDate.parse("2025-12-31");
-
-    final PilotScenario west = new PilotScenario();
-    final PilotScenario east = new PilotScenario();
-    /** Every event's date. */
-    final Set<LocalDate> dates = new TreeSet<>();
-    private final Random random;
-    private final List<IntegrationEvent> events = new ArrayList<>();
-    private final UUID employer = UUID.randomUUID();
-    private final UUID vacancy = UUID.randomUUID();
     private final UUID ledger = UUID.randomUUID();
 
     ActivityEarningsCohort(Random random, int participants) {
-        this.random = random;
-        for (int i = 0; i < participants; i++) {
-            participant(i % 2 == 0 ? west : east);
-        }
+        super(random);
+        participants(participants, this::participant);
         for (PilotScenario place : List.of(west, east)) {
             for (int i = random.nextInt(4); i > 0; i--) {
                 UUID booking = UUID.randomUUID();
@@ -65,20 +47,6 @@ final class ActivityEarningsCohort {
                 }
             }
         }
-    }
-
-    void publish() {
-        List<IntegrationEvent> shuffled = new ArrayList<>(events);
-        Collections.shuffle(shuffled, random);
-        for (int i = 0; i < shuffled.size() / 5; i++) {
-            shuffled.add(shuffled.get(random.nextInt(shuffled.size())));
-        }
-        Events.publishAndAwait(shuffled.toArray(IntegrationEvent[]::new));
-    }
-
-    private void add(IntegrationEvent event) {
-        events.add(event);
-        dates.add(event.occurredOn());
     }
 
     private void participant(PilotScenario place) {
@@ -122,9 +90,5 @@ final class ActivityEarningsCohort {
             add(new PlacementEnded(id, participant, day(start, start.plusDays(250)),
                     EndReason.values()[random.nextInt(EndReason.values().length)]));
         }
-    }
-
-    private LocalDate day(LocalDate from, LocalDate until) {
-        return from.plusDays(random.nextInt((int) ChronoUnit.DAYS.between(from, until) + 1));
     }
 }

@@ -1,25 +1,18 @@
 package nl.werkdesk.reporting.evaluation;
 
+import static nl.werkdesk.reporting.CountsCohort.LAST;
+import static nl.werkdesk.reporting.CountsCohort.onContext;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.vertx.VertxContextSupport;
-import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
-import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.function.Supplier;
 import nl.werkdesk.reporting.ReportingModule;
 import nl.werkdesk.reporting.domain.Phases;
 import nl.werkdesk.reporting.evaluation.EvaluationResponses.Earnings;
-import nl.werkdesk.reporting.metrics.MetricsQueries;
 import nl.werkdesk.reporting.metrics.Scope;
 import nl.werkdesk.reporting.metrics.Suppression;
 import org.junit.jupiter.api.Test;
@@ -52,42 +45,21 @@ class EarningsCountsPropertyTest {
         ActivityEarningsCohort cohort = new ActivityEarningsCohort(new Random(SEED), PARTICIPANTS);
         cohort.publish();
 
-        Set<LocalDate> dates = new TreeSet<>(cohort.dates);
-        for (LocalDate day = ActivityEarningsCohort.FIRST; !day.isAfter(ActivityEarningsCohort.LAST.plusMonths(3)); day = day.plusDays(4)) {
-            dates.add(day);
-        }
-        List<String> locations = new ArrayList<>(List.of(cohort.west.location, cohort.east.location));
-        locations.add(null);
-        List<Integer> phaseNumbers = new ArrayList<>(phases.numbers());
-        phaseNumbers.add(null);
-        int compared = 0;
-        for (LocalDate asOf : dates) {
-            for (String location : locations) {
-                for (Integer phase : phaseNumbers) {
-                    Scope scope = Scope.of(location, phase, null, null, asOf, phases);
-                    assertTrue(MetricsQueries.counted(scope));
-                    Suppression suppression = evaluation.suppression(compared % 2 == 0);
-                    int maxMonths = compared % 3 == 0 ? SHORT_SERIES : config.maxMonths();
-                    String where = "as of " + asOf + ", location " + location + ", phase " + phase + ", " + suppression + ", " + maxMonths + " months";
-                    Earnings direct = onContext(() -> evaluation.directEarnings(scope, suppression, maxMonths));
-                    Earnings counted = onContext(() -> evaluation.earnings(scope, suppression, maxMonths));
-                    assertEquals(json.writeValueAsString(direct), json.writeValueAsString(counted), where);
-                    assertEquals(EvaluationCsv.of(direct), EvaluationCsv.of(counted), where);
-                    compared++;
-                }
-            }
-        }
+        cohort.compareInEveryScope(phases, LAST.plusMonths(3), at -> {
+            Suppression suppression = evaluation.suppression(at.analyst());
+            int maxMonths = at.index() % 3 == 0 ? SHORT_SERIES : config.maxMonths();
+            String where = at.where() + ", " + suppression + ", " + maxMonths + " months";
+            Earnings direct = onContext(() -> evaluation.directEarnings(at.scope(), suppression, maxMonths));
+            Earnings counted = onContext(() -> evaluation.earnings(at.scope(), suppression, maxMonths));
+            assertEquals(json.writeValueAsString(direct), json.writeValueAsString(counted), where);
+            assertEquals(EvaluationCsv.of(direct), EvaluationCsv.of(counted), where);
+        });
         // Not a vacuous comparison: the cohort's own locations earned, worked and spent, over a series longer than the short one.
         for (String location : List.of(cohort.west.location, cohort.east.location)) {
-            Earnings last = onContext(() -> evaluation.earnings(Scope.of(location, null, null, null, ActivityEarningsCohort.LAST, phases),
+            Earnings last = onContext(() -> evaluation.earnings(Scope.of(location, null, null, null, LAST, phases),
                     evaluation.suppression(false)));
             assertTrue(last.placements() > 3 && last.daysInWork() > 0 && last.grossWagesCents() > 0 && last.spendToDateCents() > 0
                     && last.months().size() > SHORT_SERIES, last.toString());
         }
-        assertTrue(compared > 1000, "compared " + compared);
-    }
-
-    private static <T> T onContext(Supplier<Uni<T>> query) throws Throwable {
-        return VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(query));
     }
 }

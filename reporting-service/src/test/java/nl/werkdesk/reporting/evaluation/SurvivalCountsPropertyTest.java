@@ -1,25 +1,20 @@
 package nl.werkdesk.reporting.evaluation;
 
+import static nl.werkdesk.reporting.CountsCohort.LAST;
+import static nl.werkdesk.reporting.CountsCohort.onContext;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.BiFunction;
-import java.util.function.Supplier;
-import nl.werkdesk.contracts.IntegrationEvent;
 import nl.werkdesk.contracts.LanguageLevel;
 import nl.werkdesk.contracts.Sector;
 import nl.werkdesk.contracts.participant.LeaveReason;
@@ -29,12 +24,11 @@ import nl.werkdesk.contracts.placement.ContractType;
 import nl.werkdesk.contracts.placement.EndReason;
 import nl.werkdesk.contracts.placement.PlacementEvent.PlacementEnded;
 import nl.werkdesk.contracts.placement.PlacementEvent.PlacementStarted;
-import nl.werkdesk.reporting.Events;
+import nl.werkdesk.reporting.CountsCohort;
 import nl.werkdesk.reporting.PilotScenario;
 import nl.werkdesk.reporting.domain.Phases;
 import nl.werkdesk.reporting.evaluation.EvaluationResponses.PlacementRetention;
 import nl.werkdesk.reporting.evaluation.EvaluationResponses.TimeToFirstPlacement;
-import nl.werkdesk.reporting.metrics.MetricsQueries;
 import nl.werkdesk.reporting.metrics.Scope;
 import nl.werkdesk.reporting.metrics.Suppression;
 import org.junit.jupiter.api.Test;
@@ -51,8 +45,6 @@ import org.junit.jupiter.api.Test;
 class SurvivalCountsPropertyTest {
 
     static final int PARTICIPANTS = 40;
-    static final LocalDate FIRST = LocalDate.parse("2024-12-10");
-    static final LocalDate LAST = LocalDate.parse("2025-12-31");
 
     @Inject
     Evaluation evaluation;
@@ -61,7 +53,8 @@ class SurvivalCountsPropertyTest {
 
     @Test
     void timeToFirstPlacementFromTheDayCountsEqualsTheFigureRecountedFromTheFactsInEveryScopeAsOfEveryDate() throws Throwable {
-        Cohort cohort = Cohort.published(new Random(20261207L));
+        Cohort cohort = new Cohort(new Random(20261207L));
+        cohort.publish();
         List<TimeToFirstPlacement> last = assertEveryScopeAsOfEveryDate(cohort, evaluation::directTimeToFirstPlacement,
                 evaluation::timeToFirstPlacement);
         // Not a vacuous comparison: the cohort's curve has events, leavers and participants still waiting at the end.
@@ -71,7 +64,8 @@ class SurvivalCountsPropertyTest {
 
     @Test
     void placementRetentionFromTheDayCountsEqualsTheFigureRecountedFromTheFactsInEveryScopeAsOfEveryDate() throws Throwable {
-        Cohort cohort = Cohort.published(new Random(20261208L));
+        Cohort cohort = new Cohort(new Random(20261208L));
+        cohort.publish();
         List<PlacementRetention> last = assertEveryScopeAsOfEveryDate(cohort, evaluation::directPlacementRetention,
                 evaluation::placementRetention);
         assertTrue(last.stream().anyMatch(figure -> figure.ended() > 3 && figure.censored() > 3 && figure.steps().size() > 5),
@@ -81,29 +75,11 @@ class SurvivalCountsPropertyTest {
     /** Compares the two paths in every scope as of every date; returns the figures of the cohort's locations as of LAST. */
     private <T> List<T> assertEveryScopeAsOfEveryDate(Cohort cohort, BiFunction<Scope, Suppression, Uni<T>> direct,
                                                       BiFunction<Scope, Suppression, Uni<T>> counted) throws Throwable {
-        Set<LocalDate> dates = new TreeSet<>(cohort.dates);
-        for (LocalDate day = FIRST; !day.isAfter(LAST); day = day.plusDays(4)) {
-            dates.add(day);
-        }
-        List<String> locations = new ArrayList<>(List.of(cohort.west.location, cohort.east.location));
-        locations.add(null);
-        List<Integer> phaseNumbers = new ArrayList<>(phases.numbers());
-        phaseNumbers.add(null);
-        int compared = 0;
-        for (LocalDate asOf : dates) {
-            for (String location : locations) {
-                for (Integer phase : phaseNumbers) {
-                    Scope scope = Scope.of(location, phase, null, null, asOf, phases);
-                    assertTrue(MetricsQueries.counted(scope));
-                    // Suppressed for analysts on alternate dates and scopes: both ways are compared across the cohort.
-                    Suppression suppression = evaluation.suppression(compared % 2 == 0);
-                    assertEquals(onContext(() -> direct.apply(scope, suppression)), onContext(() -> counted.apply(scope, suppression)),
-                            "as of " + asOf + ", location " + location + ", phase " + phase + ", " + suppression);
-                    compared++;
-                }
-            }
-        }
-        assertTrue(compared > 1000, "compared " + compared);
+        cohort.compareInEveryScope(phases, LAST, at -> {
+            Suppression suppression = evaluation.suppression(at.analyst());
+            assertEquals(onContext(() -> direct.apply(at.scope(), suppression)), onContext(() -> counted.apply(at.scope(), suppression)),
+                    at.where() + ", " + suppression);
+        });
         List<T> last = new ArrayList<>();
         for (String location : List.of(cohort.west.location, cohort.east.location)) {
             Scope scope = Scope.of(location, null, null, null, LAST, phases);
@@ -112,42 +88,12 @@ class SurvivalCountsPropertyTest {
         return last;
     }
 
-    private static <T> T onContext(Supplier<Uni<T>> query) throws Throwable {
-        return VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(query));
-    }
-
     /** Random participants with intakes, placements and leaving, at two locations. */
-    private static final class Cohort {
-        final Random random;
-        final PilotScenario west = new PilotScenario();
-        final PilotScenario east = new PilotScenario();
-        final List<IntegrationEvent> events = new ArrayList<>();
-        final Set<LocalDate> dates = new TreeSet<>();
-        final UUID employer = UUID.randomUUID();
-        final UUID vacancy = UUID.randomUUID();
+    private static final class Cohort extends CountsCohort {
 
-        private Cohort(Random random) {
-            this.random = random;
-        }
-
-        /** Made and published: shuffled, a fifth of the events twice. */
-        static Cohort published(Random random) {
-            Cohort cohort = new Cohort(random);
-            for (int i = 0; i < PARTICIPANTS; i++) {
-                cohort.participant(i % 2 == 0 ? cohort.west : cohort.east);
-            }
-            List<IntegrationEvent> events = new ArrayList<>(cohort.events);
-            Collections.shuffle(events, random);
-            for (int i = 0; i < events.size() / 5; i++) {
-                events.add(events.get(random.nextInt(events.size())));
-            }
-            Events.publishAndAwait(events.toArray(IntegrationEvent[]::new));
-            return cohort;
-        }
-
-        void add(IntegrationEvent event) {
-            events.add(event);
-            dates.add(event.occurredOn());
+        Cohort(Random random) {
+            super(random);
+            participants(PARTICIPANTS, this::participant);
         }
 
         void participant(PilotScenario place) {
@@ -180,10 +126,6 @@ class SurvivalCountsPropertyTest {
                 LocalDate end = random.nextInt(8) == 0 ? start : day(start, start.plusDays(300));
                 add(new PlacementEnded(id, participant, end, EndReason.values()[random.nextInt(EndReason.values().length)]));
             }
-        }
-
-        LocalDate day(LocalDate from, LocalDate until) {
-            return from.plusDays(random.nextInt((int) ChronoUnit.DAYS.between(from, until) + 1));
         }
     }
 }

@@ -1,28 +1,22 @@
 package nl.werkdesk.reporting.metrics;
 
+import static nl.werkdesk.reporting.CountsCohort.FIRST;
+import static nl.werkdesk.reporting.CountsCohort.LAST;
+import static nl.werkdesk.reporting.CountsCohort.onContext;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.vertx.VertxContextSupport;
-import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
-import java.util.function.Supplier;
-import nl.werkdesk.contracts.IntegrationEvent;
 import nl.werkdesk.contracts.LanguageLevel;
 import nl.werkdesk.contracts.Sector;
 import nl.werkdesk.contracts.participant.ActivityType;
@@ -39,6 +33,7 @@ import nl.werkdesk.contracts.placement.PlacementEvent.PlacementEnded;
 import nl.werkdesk.contracts.placement.PlacementEvent.PlacementStarted;
 import nl.werkdesk.contracts.placement.PlacementEvent.PlacementSustained;
 import nl.werkdesk.contracts.placement.PlacementEvent.PlacementSustainedWithdrawn;
+import nl.werkdesk.reporting.CountsCohort;
 import nl.werkdesk.reporting.Events;
 import nl.werkdesk.reporting.PilotScenario;
 import nl.werkdesk.reporting.TestResources;
@@ -58,8 +53,6 @@ class ScopeCountsPropertyTest {
 
     static final long SEED = 20251207L;
     static final int PARTICIPANTS = 30;
-    static final LocalDate FIRST = LocalDate.parse("2024-12-10");
-    static final LocalDate LAST = LocalDate.parse("2025-12-31");
 
     @Inject
     MetricsQueries queries;
@@ -70,21 +63,27 @@ class ScopeCountsPropertyTest {
 
     @Test
     void figuresFromTheDayCountsEqualTheFiguresRecountedFromTheFactsInEveryScopeAsOfEveryDate() throws Throwable {
-        Random random = new Random(SEED);
-        PilotScenario west = new PilotScenario();
-        PilotScenario east = new PilotScenario();
-        Cohort cohort = new Cohort(random);
-        for (int i = 0; i < PARTICIPANTS; i++) {
-            cohort.participant(i % 2 == 0 ? west : east);
-        }
-        List<IntegrationEvent> events = new ArrayList<>(cohort.events);
-        Collections.shuffle(events, random);
-        for (int i = 0; i < events.size() / 5; i++) {
-            events.add(events.get(random.nextInt(events.size())));
-        }
-        Events.publishAndAwait(events.toArray(IntegrationEvent[]::new));
+        Cohort cohort = new Cohort(new Random(SEED));
+        cohort.publish();
 
-        assertEveryScopeAsOfEveryDate(cohort, west, east);
+        YearMonth first = YearMonth.from(FIRST);
+        cohort.compareInEveryScope(phases, LAST, at -> {
+            Scope scope = at.scope();
+            assertEquals(onContext(() -> queries.directTotals(scope)), onContext(() -> queries.totals(scope)), at.where());
+            assertEquals(onContext(() -> queries.directPlacementsBySector(scope)), onContext(() -> queries.placementsBySector(scope)),
+                    at.where() + ", by sector");
+            assertEquals(onContext(() -> queries.directByLocation(scope)), onContext(() -> queries.byLocation(scope)),
+                    at.where() + ", by location");
+            if (at.index() % 4 == 0) {
+                YearMonth until = YearMonth.from(scope.asOf());
+                assertEquals(onContext(() -> queries.directFirstDate(scope)), onContext(() -> queries.firstDate(scope)), at.where() + ", first date");
+                assertEquals(onContext(() -> queries.directMonthly(scope, first, until)), onContext(() -> queries.monthly(scope, first, until)),
+                        at.where() + ", monthly");
+            }
+        });
+        // Not a vacuous comparison: the cohort's own figures are there at the end.
+        MetricsQueries.Totals west = onContext(() -> queries.totals(Scope.of(cohort.west.location, null, null, null, LAST, phases)));
+        assertTrue(west.enrolled() > 5 && west.placed() > 0 && west.twvsRequested() > 0 && west.medianTwvLeadTimeDays() != null, west.toString());
     }
 
     /** Counts made with other phases than the configured ones are made again at start, and then agree again. */
@@ -107,47 +106,6 @@ class ScopeCountsPropertyTest {
         assertEquals(onContext(() -> queries.directTotals(phaseTwo)), onContext(() -> queries.totals(phaseTwo)));
     }
 
-    private void assertEveryScopeAsOfEveryDate(Cohort cohort, PilotScenario west, PilotScenario east) throws Throwable {
-        Set<LocalDate> dates = new TreeSet<>(cohort.dates);
-        for (LocalDate day = FIRST; !day.isAfter(LAST); day = day.plusDays(4)) {
-            dates.add(day);
-        }
-        List<String> locations = new ArrayList<>(List.of(west.location, east.location));
-        locations.add(null);
-        List<Integer> phaseNumbers = new ArrayList<>(phases.numbers());
-        phaseNumbers.add(null);
-        int compared = 0;
-        for (LocalDate asOf : dates) {
-            for (String location : locations) {
-                for (Integer phase : phaseNumbers) {
-                    Scope scope = Scope.of(location, phase, null, null, asOf, phases);
-                    assertTrue(MetricsQueries.counted(scope));
-                    String where = "as of " + asOf + ", location " + location + ", phase " + phase;
-                    assertEquals(onContext(() -> queries.directTotals(scope)), onContext(() -> queries.totals(scope)), where);
-                    assertEquals(onContext(() -> queries.directPlacementsBySector(scope)), onContext(() -> queries.placementsBySector(scope)),
-                            where + ", by sector");
-                    assertEquals(onContext(() -> queries.directByLocation(scope)), onContext(() -> queries.byLocation(scope)),
-                            where + ", by location");
-                    if (compared % 4 == 0) {
-                        YearMonth first = YearMonth.from(FIRST);
-                        assertEquals(onContext(() -> queries.directFirstDate(scope)), onContext(() -> queries.firstDate(scope)), where + ", first date");
-                        assertEquals(onContext(() -> queries.directMonthly(scope, first, YearMonth.from(asOf))),
-                                onContext(() -> queries.monthly(scope, first, YearMonth.from(asOf))), where + ", monthly");
-                    }
-                    compared++;
-                }
-            }
-        }
-        // Not a vacuous comparison: the cohort's own figures are there at the end.
-        MetricsQueries.Totals west_ = onContext(() -> queries.totals(Scope.of(west.location, null, null, null, LAST, phases)));
-        assertTrue(west_.enrolled() > 5 && west_.placed() > 0 && west_.twvsRequested() > 0 && west_.medianTwvLeadTimeDays() != null, west_.toString());
-        assertTrue(compared > 1000, "compared " + compared);
-    }
-
-    private static <T> T onContext(Supplier<Uni<T>> query) throws Throwable {
-        return VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(query));
-    }
-
     private static void execute(String sql) throws SQLException {
         try (Connection connection = PostgresServer.shared().connect(TestResources.DATABASE);
              Statement statement = connection.createStatement()) {
@@ -156,20 +114,11 @@ class ScopeCountsPropertyTest {
     }
 
     /** Random participants with intakes, activities, TWVs, placements (some starting before the registration is dated). */
-    private static final class Cohort {
-        final Random random;
-        final List<IntegrationEvent> events = new ArrayList<>();
-        final Set<LocalDate> dates = new TreeSet<>();
-        final UUID employer = UUID.randomUUID();
-        final UUID vacancy = UUID.randomUUID();
+    private static final class Cohort extends CountsCohort {
 
         Cohort(Random random) {
-            this.random = random;
-        }
-
-        void add(IntegrationEvent event) {
-            events.add(event);
-            dates.add(event.occurredOn());
+            super(random);
+            participants(PARTICIPANTS, this::participant);
         }
 
         void participant(PilotScenario place) {
@@ -224,10 +173,6 @@ class ScopeCountsPropertyTest {
             if (ends) {
                 add(new PlacementEnded(id, participant, end, EndReason.values()[random.nextInt(EndReason.values().length)]));
             }
-        }
-
-        LocalDate day(LocalDate from, LocalDate until) {
-            return from.plusDays(random.nextInt((int) ChronoUnit.DAYS.between(from, until) + 1));
         }
     }
 }

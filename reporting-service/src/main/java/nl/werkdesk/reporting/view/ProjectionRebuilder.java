@@ -231,8 +231,6 @@ public class ProjectionRebuilder {
                     state.buildingGeneration = null;
                     rebuild.status = ProjectionRebuild.COMPLETED;
                     rebuild.consumedOffsets = rebuild.targetOffsets;
-                    rebuild.finishedAt = Instant.now();
-                    rebuild.heartbeatAt = rebuild.finishedAt;
                     rebuild.pollMillis = millis(durations.poll);
                     rebuild.decodeMillis = millis(durations.decode);
                     rebuild.writeMillis = millis(durations.write);
@@ -256,6 +254,9 @@ public class ProjectionRebuilder {
                             .invoke(() -> {
                                 durations.fill = System.nanoTime() - filling[0];
                                 rebuild.fillMillis = millis(durations.fill);
+                                // Finished once counted: the switch's deletes and count are part of the rebuild's time.
+                                rebuild.finishedAt = Instant.now();
+                                rebuild.heartbeatAt = rebuild.finishedAt;
                             })
                             .replaceWithVoid();
                 }))));

@@ -994,7 +994,33 @@ public final class Bench {
 
     // ---- 3. rebuild
 
-    private record Rebuilt(long generation, double seconds, long applied, long skipped, long offsets) {
+    /**
+     * A finished rebuild, with the parts of its time as reporting-service recorded them (the status's durations) and the
+     * CPU time (ms) of every process of the stack at its start, when its replay had read every offset (seen by a poll of
+     * its status, so up to {@link #REBUILD_POLL} late), and at its end.
+     */
+    private record Rebuilt(long generation, double seconds, long applied, long skipped, long offsets, JsonNode durations,
+                           Map<String, Long> cpuStart, Map<String, Long> cpuReplayed, Map<String, Long> cpuEnd) {
+
+        /** CPU-seconds of one process between two snapshots; NaN when one is missing. */
+        static double cpuSeconds(String process, Map<String, Long> from, Map<String, Long> to) {
+            if (from == null || to == null || !from.containsKey(process) || !to.containsKey(process)) {
+                return Double.NaN;
+            }
+            return (to.get(process) - from.get(process)) / 1e3;
+        }
+
+        /** "replay ... s, switch ... s" of a process's CPU. */
+        String cpu(String process) {
+            return Report.num(cpuSeconds(process, cpuStart, cpuReplayed)) + " / " + Report.num(cpuSeconds(process, cpuReplayed, cpuEnd));
+        }
+
+        String parts() {
+            return "Kafka polls " + durations.path("kafkaPollMillis").asLong() + " ms, decoding " + durations.path("decodingMillis").asLong()
+                    + " ms, fact writes " + durations.path("factWritesMillis").asLong() + " ms; switch: older generations deleted "
+                    + durations.path("olderGenerationsDeletedMillis").asText() + " ms, counts filled "
+                    + durations.path("countsFilledMillis").asText() + " ms";
+        }
 
         double perSecond() {
             return (applied + skipped) / seconds;
@@ -1007,6 +1033,9 @@ public final class Bench {
         }
     }
 
+    /** How often the rebuild's status is read while it runs. */
+    private static final Duration REBUILD_POLL = Duration.ofMillis(200);
+
     private Rebuilt rebuildReporting() throws Exception {
         URI collection = service("reporting").uri().resolve("/api/v1/projection-rebuilds");
         HttpResponse<String> started = load.send(HttpRequest.newBuilder(collection).timeout(HttpLoad.REQUEST_TIMEOUT)
@@ -1015,6 +1044,8 @@ public final class Bench {
             throw new IllegalStateException("POST /projection-rebuilds answered " + started.statusCode() + ": " + started.body());
         }
         int generation = JSON.readTree(started.body()).path("generation").asInt();
+        Map<String, Long> cpuStart = cpu();
+        Map<String, Long> cpuReplayed = null;
         URI one = collection.resolve("/api/v1/projection-rebuilds/" + generation);
         long deadline = System.nanoTime() + WAIT_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
@@ -1029,13 +1060,17 @@ public final class Bench {
                         + " events applied, " + rebuild.path("consumedOffsets").asLong() + " of " + rebuild.path("targetOffsets").asLong()
                         + " offsets read");
             }
+            if (cpuReplayed == null && ("completed".equals(status)
+                    || rebuild.path("targetOffsets").asLong() > 0 && rebuild.path("consumedOffsets").asLong() >= rebuild.path("targetOffsets").asLong())) {
+                cpuReplayed = cpu();
+            }
             if ("completed".equals(status)) {
                 double seconds = Duration.between(Instant.parse(rebuild.path("startedAt").asText()),
                         Instant.parse(rebuild.path("finishedAt").asText())).toMillis() / 1e3;
                 return new Rebuilt(generation, seconds, rebuild.path("eventsApplied").asLong(), rebuild.path("eventsSkipped").asLong(),
-                        rebuild.path("consumedOffsets").asLong());
+                        rebuild.path("consumedOffsets").asLong(), rebuild.path("durations"), cpuStart, cpuReplayed, cpu());
             }
-            TimeUnit.MILLISECONDS.sleep(500);
+            TimeUnit.MILLISECONDS.sleep(REBUILD_POLL.toMillis());
         }
         throw new IllegalStateException("rebuild " + generation + " did not finish within " + WAIT_TIMEOUT);
     }
@@ -1090,7 +1125,12 @@ public final class Bench {
                 + " is a consistent second pilot. All five services were stopped first; reporting's consumer groups were moved to the end"
                 + " of the topics (so that its live consumers do not compete with the rebuild), and reporting-service was started again"
                 + " by the launcher's stack as it was (same JVM options, database and port), alone.");
-        section.note("Rebuild: " + rebuilt.describe() + ".");
+        section.row("CPU-seconds of the rebuild, replay / switch: reporting-service JVM", rebuilt.cpu("reporting"), "", "", "", "");
+        section.row("CPU-seconds of the rebuild, replay / switch: PostgreSQL (server and backends)", rebuilt.cpu("postgres"), "", "", "", "");
+        section.note("Rebuild: " + rebuilt.describe() + ". Its parts, as reporting-service recorded them (wall time): " + rebuilt.parts()
+                + ". CPU: /proc of each process from the rebuild's start to the first status poll (every " + REBUILD_POLL.toMillis()
+                + " ms) that saw every offset read, and from there to its end; the launcher's Kafka broker served the replay meanwhile ("
+                + rebuilt.cpu("launcher (Kafka, load generator)") + " s).");
         section.note("Limit: ConsumerPerformance, once per topic (" + consumed + " records, read_committed, from the beginning), fetch time"
                 + " without the group join, summed: " + Report.num(consumeSeconds) + " s.");
         if (options.rebuildEvents < 1_000_000) {

@@ -68,7 +68,19 @@ public class ProjectionRebuildResource {
             @Schema(description = "Events written into the new generation by the rebuild") long eventsApplied,
             @Schema(description = "Records that are no event this service reads (they went to the dead-letter topic when they came)")
             long eventsSkipped,
-            @Schema(nullable = true, description = "Why it failed") String failure) {
+            @Schema(nullable = true, description = "Why it failed") String failure,
+            @Schema(description = "Where its time went so far") RebuildDurations durations) {
+    }
+
+    @Schema(name = "ProjectionRebuildDurations", description = "Where a rebuild's time went, in milliseconds of wall time")
+    public record RebuildDurations(
+            @Schema(description = "Reading the topics: the replay's Kafka polls") long kafkaPollMillis,
+            @Schema(description = "Decoding the records read into events") long decodingMillis,
+            @Schema(description = "Writing the facts of every poll into the new generation, one transaction per poll, as the rebuild waited for it")
+            long factWritesMillis,
+            @Schema(nullable = true, description = "At the switch: deleting the older generations' facts and counts; null until it switched")
+            Long olderGenerationsDeletedMillis,
+            @Schema(nullable = true, description = "At the switch: counting the new generation; null until it switched") Long countsFilledMillis) {
     }
 
     @Schema(name = "ProjectionRebuilds")
@@ -124,6 +136,7 @@ public class ProjectionRebuildResource {
                 : (int) Math.min(100, rebuild.consumedOffsets * 100 / rebuild.targetOffsets);
         return new RebuildResponse(rebuild.generation, rebuild.status, rebuild.generation == liveGeneration, stalled,
                 rebuild.requestedBy, rebuild.startedAt, rebuild.heartbeatAt, rebuild.finishedAt, rebuild.consumedOffsets,
-                rebuild.targetOffsets, percent, rebuild.eventsApplied, rebuild.eventsSkipped, rebuild.failure);
+                rebuild.targetOffsets, percent, rebuild.eventsApplied, rebuild.eventsSkipped, rebuild.failure,
+                new RebuildDurations(rebuild.pollMillis, rebuild.decodeMillis, rebuild.writeMillis, rebuild.deleteMillis, rebuild.fillMillis));
     }
 }

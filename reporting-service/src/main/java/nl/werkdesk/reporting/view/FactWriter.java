@@ -6,6 +6,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -360,13 +361,17 @@ public class FactWriter {
 
     /**
      * Writes the event's facts into the live generation and, while a rebuild runs, into the one it fills too: so the
-     * new generation misses nothing that arrives while the rebuild reads the topics from the beginning.
+     * new generation misses nothing that arrives while the rebuild reads the topics from the beginning. The generations
+     * are read under a share lock, held to the consumer's commit: a rebuild's switch (which locks that row for update)
+     * waits for the writes into the generation it deletes, and a write that starts meanwhile waits for the switch and
+     * then writes into the new one only. Without it, a write that read the generations before the switch and committed
+     * after it left its rows in the deleted generation (ProjectionRebuildTest, once a rebuild took under a second).
      */
     public Uni<Void> project(UUID eventId, IntegrationEvent event, long sequence) {
         if (facts(eventId, event, sequence).isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return ProjectionState.<ProjectionState>findById(ProjectionState.ID)
+        return ProjectionState.<ProjectionState>findById(ProjectionState.ID, LockModeType.PESSIMISTIC_READ)
                 .chain(state -> write(eventId, event, sequence, targetsOf(state)));
     }
 

@@ -50,4 +50,24 @@ public class ProjectionRebuild extends PanacheEntityBase {
     public long eventsSkipped;
 
     public String failure;
+
+    /** Wall time of the replay's Kafka polls, in ms (issue 17: where a rebuild's time goes). */
+    @Column(name = "poll_millis", nullable = false)
+    public long pollMillis;
+
+    /** Wall time of decoding the replayed records into events, in ms. */
+    @Column(name = "decode_millis", nullable = false)
+    public long decodeMillis;
+
+    /** Wall time of the replay's transactions that write the facts, as the rebuild waits for them, in ms. */
+    @Column(name = "write_millis", nullable = false)
+    public long writeMillis;
+
+    /** Wall time of the switch's deletes of the older generations, in ms; null until it switched. */
+    @Column(name = "delete_millis")
+    public Long deleteMillis;
+
+    /** Wall time of the switch's count of the new generation (reporting_fill), in ms; null until it switched. */
+    @Column(name = "fill_millis")
+    public Long fillMillis;
 }

@@ -54,7 +54,8 @@ public class ProjectionRebuilder {
     private static final String RECORD_PROGRESS = """
             UPDATE projection_rebuilds
                SET target_offsets = $2, consumed_offsets = $3, events_applied = events_applied + $4,
-                   events_skipped = events_skipped + $5, heartbeat_at = $6
+                   events_skipped = events_skipped + $5, heartbeat_at = $6, poll_millis = $8, decode_millis = $9,
+                   write_millis = $10
              WHERE generation = $1 AND status = $7""";
     /** Every table of facts: each row carries its generation. */
     public static final List<String> FACT_TABLES = List.of("participant_facts", "permit_facts", "placement_facts",
@@ -148,14 +149,18 @@ public class ProjectionRebuilder {
             // With read_committed these are the last stable offsets: what committed relay transactions put there.
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             long target = partitions.stream().mapToLong(partition -> end.get(partition) - begin.get(partition)).sum();
-            record(generation, target, 0, List.of(), 0);
+            Durations durations = new Durations();
+            record(generation, target, 0, List.of(), 0, durations);
             while (!reachedEnd(consumer, end)) {
                 if (stopping) {
                     return;
                 }
+                long polling = System.nanoTime();
+                var records = consumer.poll(config.pollTimeout());
+                long decoding = System.nanoTime();
                 List<FactWriter.Sequenced> events = new ArrayList<>();
                 int skipped = 0;
-                for (ConsumerRecord<String, String> record : consumer.poll(config.pollTimeout())) {
+                for (ConsumerRecord<String, String> record : records) {
                     Optional<FactWriter.Sequenced> event = read(record);
                     if (event.isPresent()) {
                         events.add(event.get());
@@ -163,12 +168,20 @@ public class ProjectionRebuilder {
                         skipped++;
                     }
                 }
+                long writing = System.nanoTime();
+                durations.poll += decoding - polling;
+                durations.decode += writing - decoding;
                 long consumed = partitions.stream()
                         .mapToLong(partition -> Math.min(consumer.position(partition), end.get(partition)) - begin.get(partition)).sum();
-                record(generation, target, consumed, events, skipped);
+                record(generation, target, consumed, events, skipped, durations);
+                durations.write += System.nanoTime() - writing;
             }
-            switchTo(generation);
-            LOG.infof("the projections now read generation %d", generation);
+            switchTo(generation, durations);
+            LOG.infof("the projections now read generation %d; rebuilt %d offsets in %d ms: replay %d ms (Kafka polls %d ms,"
+                            + " decoding %d ms, fact writes %d ms), switch %d ms (older generations deleted %d ms, counts filled %d ms)",
+                    generation, target, millis(System.nanoTime() - durations.started), millis(durations.replay()),
+                    millis(durations.poll), millis(durations.decode), millis(durations.write),
+                    millis(durations.delete + durations.fill), millis(durations.delete), millis(durations.fill));
         } catch (RuntimeException e) {
             if (stopping) {
                 return;
@@ -190,9 +203,11 @@ public class ProjectionRebuilder {
      * Applies one poll and reports progress, in one transaction: every fact kind as one batch (a few round trips per
      * poll rather than one per event); stops the rebuild if it was replaced meanwhile.
      */
-    private void record(int generation, long target, long consumed, List<FactWriter.Sequenced> events, int skipped) {
+    private void record(int generation, long target, long consumed, List<FactWriter.Sequenced> events, int skipped,
+                        Durations durations) {
         Tuple progress = Tuple.from(List.of(generation, target, consumed, (long) events.size(), (long) skipped,
-                OffsetDateTime.now(ZoneOffset.UTC), ProjectionRebuild.RUNNING));
+                OffsetDateTime.now(ZoneOffset.UTC), ProjectionRebuild.RUNNING, millis(durations.poll), millis(durations.decode),
+                millis(durations.write)));
         await(() -> pool.withTransaction(connection -> connection.preparedQuery(RECORD_PROGRESS).execute(progress)
                 .chain(updated -> {
                     if (updated.rowCount() == 0) {
@@ -202,8 +217,11 @@ public class ProjectionRebuilder {
                 })));
     }
 
-    /** The metrics read the new generation from now on; the older ones are removed in the same transaction. */
-    private void switchTo(int generation) {
+    /**
+     * The metrics read the new generation from now on; the older ones are removed in the same transaction. Records where
+     * the rebuild's time went, in {@code durations} and on the rebuild.
+     */
+    private void switchTo(int generation, Durations durations) {
         await(() -> Panache.withTransaction(() -> ProjectionState.<ProjectionState>findById(ProjectionState.ID, LockModeType.PESSIMISTIC_WRITE)
                 .chain(state -> ProjectionRebuild.<ProjectionRebuild>findById(generation).chain(rebuild -> {
                     if (!Integer.valueOf(generation).equals(state.buildingGeneration)) {
@@ -213,8 +231,10 @@ public class ProjectionRebuilder {
                     state.buildingGeneration = null;
                     rebuild.status = ProjectionRebuild.COMPLETED;
                     rebuild.consumedOffsets = rebuild.targetOffsets;
-                    rebuild.finishedAt = Instant.now();
-                    rebuild.heartbeatAt = rebuild.finishedAt;
+                    rebuild.pollMillis = millis(durations.poll);
+                    rebuild.decodeMillis = millis(durations.decode);
+                    rebuild.writeMillis = millis(durations.write);
+                    long deleting = System.nanoTime();
                     Uni<Void> chain = Uni.createFrom().voidItem();
                     for (String table : ALL_TABLES) {
                         chain = chain.chain(() -> Panache.getSession().chain(session -> session
@@ -223,9 +243,44 @@ public class ProjectionRebuilder {
                     }
                     // Then the day counts of the new generation, summed in bulk (the rebuild's own writes left them alone). After
                     // the deletes: they wait for the consumers that hold old rows, which need the counts' lock at their commit.
-                    return chain.chain(() -> Panache.getSession().chain(session -> session.createNativeQuery(ScopeAggregates.FILL)
-                            .setParameter("generation", generation).getSingleResult()).replaceWithVoid());
+                    long[] filling = new long[1];
+                    return chain.invoke(() -> {
+                                filling[0] = System.nanoTime();
+                                durations.delete = filling[0] - deleting;
+                                rebuild.deleteMillis = millis(durations.delete);
+                            })
+                            .chain(() -> Panache.getSession().chain(session -> session.createNativeQuery(ScopeAggregates.FILL)
+                                    .setParameter("generation", generation).getSingleResult()))
+                            .invoke(() -> {
+                                durations.fill = System.nanoTime() - filling[0];
+                                rebuild.fillMillis = millis(durations.fill);
+                                // Finished once counted: the switch's deletes and count are part of the rebuild's time.
+                                rebuild.finishedAt = Instant.now();
+                                rebuild.heartbeatAt = rebuild.finishedAt;
+                            })
+                            .replaceWithVoid();
                 }))));
+    }
+
+    /**
+     * Where a rebuild's time goes, in nanoseconds of wall time: the replay's Kafka polls, decoding and fact writes (each
+     * poll's transaction, PostgreSQL's work and the round trips), then the switch's deletes and count.
+     */
+    private static final class Durations {
+        final long started = System.nanoTime();
+        long poll;
+        long decode;
+        long write;
+        long delete;
+        long fill;
+
+        long replay() {
+            return poll + decode + write;
+        }
+    }
+
+    private static long millis(long nanos) {
+        return nanos / 1_000_000;
     }
 
     private static void fail(ProjectionRebuild rebuild, String reason) {

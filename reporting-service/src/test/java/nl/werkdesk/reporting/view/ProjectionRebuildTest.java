@@ -20,12 +20,15 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import nl.werkdesk.contracts.participant.ActivityType;
+import nl.werkdesk.contracts.participant.ParticipantEvent.ActivityCompleted;
 import nl.werkdesk.eventsourcing.http.Roles;
 import nl.werkdesk.reporting.EvaluationCohort;
 import nl.werkdesk.reporting.Events;
@@ -52,6 +55,11 @@ class ProjectionRebuildTest {
     void rebuildsEveryProjectionFromTheTopicsIntoTheSameFactsAndMetrics() throws SQLException {
         PilotScenario pilot = new PilotScenario().publish();
         EvaluationCohort cohort = new EvaluationCohort().publish();
+        // CV help twice for one participant (not registered, so counted nowhere), the later first, back to back: two upserts
+        // of one row in one poll of the rebuild, which must keep the earlier date as the live consumers did.
+        UUID twice = UUID.randomUUID();
+        Events.publishAndAwait(new ActivityCompleted(twice, ActivityType.CV_HELP, LocalDate.parse("2025-03-20")),
+                new ActivityCompleted(twice, ActivityType.CV_HELP, LocalDate.parse("2025-03-10")));
         Map<String, Object> cohortScope = Map.of("location", cohort.location, "asOf", "2025-10-31");
         Map<String, Map<String, Object>> evaluationBefore = new HashMap<>();
         EVALUATION_FIGURES.forEach(name -> evaluationBefore.put(name, evaluation(Roles.FINANCE, name, cohortScope).getMap("")));
@@ -81,6 +89,12 @@ class ProjectionRebuildTest {
         assertTrue(rebuild.getLong("targetOffsets") > 0 && rebuild.getLong("consumedOffsets") == rebuild.getLong("targetOffsets"));
         assertTrue(rebuild.getLong("eventsApplied") > 30, "the pilot's events at least");
         assertEquals("test-operator", rebuild.getString("requestedBy"));
+        // Where its time went: the replay's parts as it went, the switch's once it switched.
+        assertTrue(rebuild.getLong("durations.kafkaPollMillis") >= 0 && rebuild.getLong("durations.factWritesMillis") >= 0);
+        assertTrue(rebuild.get("durations.olderGenerationsDeletedMillis") != null && rebuild.get("durations.countsFilledMillis") != null,
+                "the switch's parts are recorded");
+        assertEquals("2025-03-10", text("SELECT CAST(first_cv_help_on AS text) FROM participant_facts WHERE generation = " + generation
+                + " AND participant_id = '" + twice + "'"), "the earlier of two upserts of one row in a poll");
         as(Roles.OPERATOR).get(REBUILDS).then().statusCode(200).body("liveGeneration", equalTo(generation))
                 .body("buildingGeneration", equalTo(null)).body("rebuilds[0].generation", equalTo(generation));
         assertTrue(liveBefore < generation);
@@ -191,6 +205,14 @@ class ProjectionRebuildTest {
              Statement statement = connection.createStatement(); ResultSet found = statement.executeQuery(sql)) {
             found.next();
             return found.getLong(1);
+        }
+    }
+
+    private static String text(String sql) throws SQLException {
+        try (Connection connection = PostgresServer.shared().connect(TestResources.DATABASE);
+             Statement statement = connection.createStatement(); ResultSet found = statement.executeQuery(sql)) {
+            found.next();
+            return found.getString(1);
         }
     }
 

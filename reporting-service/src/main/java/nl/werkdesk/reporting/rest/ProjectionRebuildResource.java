@@ -75,7 +75,7 @@ public class ProjectionRebuildResource {
     @Schema(name = "ProjectionRebuildDurations", description = "Where a rebuild's time went, in milliseconds of wall time")
     public record RebuildDurations(
             @Schema(description = "Reading the topics: the replay's Kafka polls") long kafkaPollMillis,
-            @Schema(description = "Decoding the records read into events") long decodingMillis,
+            @Schema(description = "Decoding the records read as integration events") long decodingMillis,
             @Schema(description = "Writing the facts of every poll into the new generation, one transaction per poll, as the rebuild waited for it")
             long factWritesMillis,
             @Schema(nullable = true, description = "At the switch: deleting the older generations' facts and counts; null until it switched")

@@ -6,6 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.IncomingKafkaRecord;
+import io.smallrye.reactive.messaging.kafka.IncomingKafkaRecordBatch;
+import io.smallrye.reactive.messaging.kafka.commit.KafkaCommitHandler;
+import io.smallrye.reactive.messaging.kafka.fault.KafkaFailureHandler;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +25,7 @@ import nl.werkdesk.eventsourcing.command.Aggregate;
 import nl.werkdesk.eventsourcing.cloudevents.CloudEvent;
 import nl.werkdesk.eventsourcing.cloudevents.CloudEventCodec;
 import nl.werkdesk.eventsourcing.command.CommandHandler;
+import nl.werkdesk.eventsourcing.consumer.IdempotentConsumer;
 import nl.werkdesk.eventsourcing.consumer.PoisonMessage;
 import nl.werkdesk.eventsourcing.sample.Counter;
 import nl.werkdesk.eventsourcing.sample.CounterEvent;
@@ -31,6 +37,7 @@ import nl.werkdesk.testing.KafkaTopicReader;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -40,6 +47,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -52,6 +60,8 @@ class IdempotentConsumerTest {
 
     @Inject
     CommandHandler handler;
+    @Inject
+    IdempotentConsumer consumer;
     @Inject
     Aggregate<Counter.Command, Counter.State, CounterEvent> aggregate;
 
@@ -135,6 +145,39 @@ class IdempotentConsumerTest {
                 && !poisonId.equals(KafkaTopicReader.header(record, "ce_id"))).toList(), "only the poison record is parked");
         assertEquals(3, transactionsOf(poll).size(), "record by record, the three good events are recorded, the poison one is not");
         await().atMost(PROCESSED).until(() -> committedPast(landed.get(landed.size() - 1)));
+    }
+
+    @Test
+    void parksAPoisonRecordDeliveredAgainOnlyOnce() {
+        // The same record (same place on the topic, same time) in two polls, as after a rebalance or a crash between the
+        // parking and the offset commit; then a copy of it written anew, which is a record of its own and is parked.
+        ConsumerRecord<String, String> poison = new ConsumerRecord<>(TOPIC, 0, 4_200_000L, UUID.randomUUID().toString(), "not an event");
+        ConsumerRecord<String, String> copy = new ConsumerRecord<>(TOPIC, 0, 4_200_001L, poison.key(), poison.value());
+        List<ConsumerRecord<String, String>> parked = new ArrayList<>();
+        KafkaFailureHandler deadLetterTopic = new KafkaFailureHandler() {
+            @Override
+            public <K, V> Uni<Void> handle(IncomingKafkaRecord<K, V> record, Throwable reason, Metadata metadata) {
+                synchronized (parked) {
+                    parked.add(new ConsumerRecord<>(record.getTopic(), record.getPartition(), record.getOffset(), (String) record.getKey(),
+                            (String) record.getPayload()));
+                }
+                return Uni.createFrom().voidItem();
+            }
+        };
+        KafkaCommitHandler offsets = new KafkaCommitHandler() {
+            @Override
+            public <K, V> Uni<Void> handle(IncomingKafkaRecord<K, V> record) {
+                return Uni.createFrom().voidItem();
+            }
+        };
+        for (ConsumerRecord<String, String> delivered : List.of(poison, poison, copy)) {
+            var poll = new IncomingKafkaRecordBatch<>(new ConsumerRecords<>(Map.of(new TopicPartition(TOPIC, 0), List.of(delivered))),
+                    "sample-parking", 0, offsets, deadLetterTopic, false, false);
+            Counters.await(() -> consumer.consume("sample-parking", poll, SampleEvent.CATALOG, SampleEvent.class,
+                    incoming -> Uni.createFrom().failure(new AssertionError("a poison record is never applied"))));
+        }
+        assertEquals(List.of(poison.offset(), copy.offset()), parked.stream().map(ConsumerRecord::offset).toList(),
+                "the record delivered twice is parked once, its copy once");
     }
 
     @Test

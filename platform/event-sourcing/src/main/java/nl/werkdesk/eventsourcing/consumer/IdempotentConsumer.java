@@ -11,8 +11,11 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -20,6 +23,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import nl.werkdesk.contracts.EventCatalog;
 import nl.werkdesk.contracts.IntegrationEvent;
@@ -65,6 +69,10 @@ public class IdempotentConsumer {
      */
     private static final String RECORD_ALL_PROCESSED = "INSERT INTO processed_events (consumer, event_id)"
             + " SELECT :consumer, id FROM unnest(CAST(CAST(:eventIds AS text) AS uuid[])) AS id ON CONFLICT DO NOTHING RETURNING event_id";
+    private static final String PARKED_BEFORE = "SELECT count(*) FROM parked_records WHERE consumer = :consumer AND topic = :topic"
+            + " AND partition = :partition AND record_offset = :offset AND written_at = :writtenAt";
+    private static final String RECORD_PARKED = "INSERT INTO parked_records (consumer, topic, partition, record_offset, written_at, reason)"
+            + " VALUES (:consumer, :topic, :partition, :offset, :writtenAt, :reason) ON CONFLICT DO NOTHING";
     /** SQLSTATEs of a deadlock and a serialization failure: the database asks to try again. */
     private static final Set<String> RETRY_SQL_STATES = Set.of("40P01", "40001");
 
@@ -217,10 +225,61 @@ public class IdempotentConsumer {
                 || Unavailability.hasSqlState(failure, RETRY_SQL_STATES);
     }
 
+    /**
+     * Parks a record on the dead-letter topic once: a record this consumer parked before (delivered again because a
+     * rebalance or a crash came between the parking and the offset commit) is passed over. Looked up before and written
+     * after the parking, so a crash between the two parks it again rather than losing it. While the database or the
+     * dead-letter topic is away, it tries again with backoff: a failure here would nack the whole poll.
+     */
     private Uni<Void> reject(String consumer, Message<String> message, PoisonMessage poison) {
+        IncomingKafkaRecordMetadata<?, ?> kafka = message.getMetadata(IncomingKafkaRecordMetadata.class).orElse(null);
+        if (kafka == null) {
+            return park(consumer, message, poison);
+        }
+        // The dead-letter strategy completes on the record's own context, which is no safe one for a session: come back.
+        Context here = Vertx.currentContext();
+        return retried(consumer, () -> Panache.withSession(() -> Panache.getSession()
+                        .chain(session -> session.createNativeQuery(PARKED_BEFORE, Long.class)
+                                .setParameter("consumer", consumer)
+                                .setParameter("topic", kafka.getTopic())
+                                .setParameter("partition", kafka.getPartition())
+                                .setParameter("offset", kafka.getOffset())
+                                .setParameter("writtenAt", kafka.getTimestamp().atOffset(ZoneOffset.UTC))
+                                .getSingleResult())))
+                .chain(parkedBefore -> {
+                    if (parkedBefore > 0) {
+                        LOG.debugf("%s passes over a record it parked before (%s-%d@%d)", consumer, kafka.getTopic(), kafka.getPartition(),
+                                kafka.getOffset());
+                        return Uni.createFrom().voidItem();
+                    }
+                    return park(consumer, message, poison)
+                            .emitOn(step -> here.runOnContext(ignored -> step.run()))
+                            .chain(() -> retried(consumer, () -> Panache.withTransaction(() -> Panache.getSession()
+                                    .chain(session -> session.createNativeQuery(RECORD_PARKED)
+                                            .setParameter("consumer", consumer)
+                                            .setParameter("topic", kafka.getTopic())
+                                            .setParameter("partition", kafka.getPartition())
+                                            .setParameter("offset", kafka.getOffset())
+                                            .setParameter("writtenAt", kafka.getTimestamp().atOffset(ZoneOffset.UTC))
+                                            .setParameter("reason", poison.getMessage())
+                                            .executeUpdate()))))
+                            .replaceWithVoid();
+                });
+    }
+
+    /** Nacks the record: the channel's dead-letter-queue strategy writes it to the dead-letter topic with the reason. */
+    private Uni<Void> park(String consumer, Message<String> message, PoisonMessage poison) {
         metrics.counter("werkdesk.consumer.failures", "consumer", consumer, "kind", "poison").increment();
         LOG.warnf("%s sends a message to the dead-letter topic: %s", consumer, poison.getMessage());
-        return Uni.createFrom().completionStage(message.nack(poison));
+        return retried(consumer, () -> Uni.createFrom().completionStage(message.nack(poison)));
+    }
+
+    /** The parking's steps are retried on any failure: each is safe to repeat, and giving up would park the whole poll. */
+    private <T> Uni<T> retried(String consumer, Supplier<Uni<? extends T>> step) {
+        return Uni.createFrom().deferred(step)
+                .onFailure().invoke(failure -> LOG.warnf("%s cannot park a record yet, tries again: %s", consumer,
+                        Unavailability.describe(failure)))
+                .onFailure().retry().withBackOff(config.minBackoff(), config.maxBackoff()).indefinitely();
     }
 
     private <E extends IntegrationEvent> Optional<Parsed<E>> parse(Message<String> message, EventCatalog catalog, Class<E> root) {

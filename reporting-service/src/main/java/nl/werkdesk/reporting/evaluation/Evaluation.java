@@ -71,12 +71,9 @@ public class Evaluation {
     private static final String MONEY = """
             SELECT booked_on, amount_cents FROM bookings UNION ALL SELECT corrected_on, amount_cents FROM corrections""";
 
-    /** The first enrolment or booking of the scope (where a series starts, the row without a category), then every dated amount. */
+    /** Every dated amount of the scope, by category. */
     private static final String SPENDING = """
-            SELECT LEAST((SELECT min(registered_on) FROM cohort), (SELECT min(booked_on) FROM bookings)), CAST(NULL AS text),
-                   CAST(NULL AS bigint)
-            UNION ALL SELECT booked_on, category, amount_cents FROM bookings
-            UNION ALL SELECT corrected_on, category, amount_cents FROM corrections""";
+            SELECT booked_on, category, amount_cents FROM bookings UNION ALL SELECT corrected_on, category, amount_cents FROM corrections""";
     /** The budget allocated to the phases of the scope (%s: the condition on them) by asOf. */
     private static final String ALLOCATIONS = """
             SELECT a.allocated_on, a.amount_cents FROM budget_allocation_facts a JOIN live ON a.generation = live.generation
@@ -196,13 +193,14 @@ public class Evaluation {
         Sql spending = MetricsQueries.bindMoney(MetricsQueries.participantsOf(scope).append(", " + MetricsQueries.moneyCtes(scope)), scope)
                 .append(SPENDING);
         Sql allocations = MetricsQueries.participantsOf(scope).append(ALLOCATIONS.formatted(MetricsQueries.budgetPhases(scope)));
-        return spending.list().chain(rows -> allocations.list().map(budget -> {
-            LocalDate first = rows.stream().filter(row -> row[1] == null).findFirst().map(row -> date(row[0])).orElse(null);
-            List<Spending> amounts = rows.stream().filter(row -> row[1] != null)
+        // The series starts where the earnings' does (the first enrolment or booking), from the counts where the scope has them:
+        // the minimum over the cohort read every participant of the scope.
+        return queries.firstDate(scope).chain(first -> spending.list().chain(rows -> allocations.list().map(budget -> {
+            List<Spending> amounts = rows.stream()
                     .map(row -> new Spending(date(row[0]), (String) row[1], ((Number) row[2]).longValue())).toList();
             List<Money> allocated = budget.stream().map(row -> new Money(date(row[0]), ((Number) row[1]).longValue())).toList();
             return SpendFigure.compute(amounts, allocated, first, scope.asOf(), config.maxMonths(), EvaluationScope.of(scope, suppression));
-        }));
+        })));
     }
 
     private Uni<List<Participant>> participants(Scope scope) {

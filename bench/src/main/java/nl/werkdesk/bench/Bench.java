@@ -27,6 +27,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -164,7 +165,7 @@ public final class Bench {
         }
         footprint();
         report.write();
-        sampler = new RssSampler(stack.processes());
+        sampler = new RssSampler(stack::processes);
         sampler.start();
         if (options.runs("append")) {
             attempt("1. Append", this::append);
@@ -377,6 +378,7 @@ public final class Bench {
         Map<String, Long> cpuBefore = null;
         Map<String, Long> cpuAfter = null;
         double cpuSeconds = 0;
+        String perCommandAtOne = "";
         for (int concurrency : List.of(1, 8, 32)) {
             System.out.println("append: concurrency " + concurrency + " for " + options.appendDuration.toSeconds() + " s");
             Map<String, Long> before = cpu();
@@ -388,8 +390,11 @@ public final class Bench {
                 cpuBefore = before;
                 cpuAfter = cpu();
                 cpuSeconds = (System.nanoTime() - windowStarted) / 1e9;
+            } else if (concurrency == 1) {
+                perCommandAtOne = cpuPerCommand(before, cpu(), (System.nanoTime() - windowStarted) / 1e9, ours.get(1).ok());
             }
         }
+        HttpLoad.Result alone = withoutConsumers();
         long commands = ours.get(32).ok();
         StringBuilder perCommand = new StringBuilder();
         double sum = 0;
@@ -420,6 +425,14 @@ public final class Bench {
                 section.note("c=" + concurrency + ": " + r.failed() + " requests failed; the first: " + r.firstFailure());
             }
         }
+        section.row("c=1 with the four consuming services stopped: latency p50 / p99 (ms)", Report.num(alone.millis(50)) + " / "
+                + Report.num(alone.millis(99)), "", "", "", "");
+        section.note("Where c=1's time goes: the same closed loop at c=1 for " + options.appendDuration.toSeconds() + " s, once more, with"
+                + " employer-, permit-, placement- and reporting-service stopped (SIGKILL, started again and caught up before pgbench),"
+                + " so that each registration meets only participant-service's relay and Kafka, not the consumers' work on the one"
+                + " before it: " + Report.num(alone.perSecond()) + " registrations/s, " + alone.failed() + " failed. CPU per registration"
+                + " at c=1 with the consumers running (ms, measured as at c=32 below; at c=1 a consumer's poll holds one event): "
+                + perCommandAtOne + ".");
         section.note("Ours: POST /api/v1/participants (register a participant: one ParticipantRegistered event, plus the personal-data"
                 + " row, the participant view and the Idempotency-Key record in the same transaction), a closed loop of 1, 8 and 32"
                 + " callers for " + options.appendDuration.toSeconds() + " s each after a " + options.warmup.toSeconds()
@@ -443,6 +456,35 @@ public final class Bench {
         } catch (Exception e) {
             LOG.error("the framework floor did not finish", e);
             section.note("**The framework floor did not finish:** " + (e.getMessage() != null ? e.getMessage() : e.toString()));
+        }
+    }
+
+    /** Each process's CPU per command over a window, less its idle CPU, as "name ms, ..." and the sum. */
+    private String cpuPerCommand(Map<String, Long> before, Map<String, Long> after, double seconds, long commands) {
+        StringBuilder perCommand = new StringBuilder();
+        double sum = 0;
+        for (String name : after.keySet()) {
+            double idle = idleCpuPerSecond.getOrDefault(name, 0.0) * seconds;
+            double millis = Math.max(0, after.get(name) - before.getOrDefault(name, after.get(name)) - idle) / (double) commands;
+            sum += millis;
+            perCommand.append(perCommand.length() == 0 ? "" : ", ").append(name).append(' ').append(Report.num(millis));
+        }
+        return perCommand + "; in all " + Report.num(sum);
+    }
+
+    /** The services that consume participant-service's events: stopped for one c=1 run, so the command meets none of their work. */
+    private static final List<String> CONSUMING = List.of("employer", "permit", "placement", "reporting");
+
+    private HttpLoad.Result withoutConsumers() throws Exception {
+        System.out.println("append: concurrency 1 for " + options.appendDuration.toSeconds() + " s with the consuming services stopped");
+        CONSUMING.forEach(name -> stack.kill(service(name).module()));
+        try {
+            HttpLoad.Result alone = load.closedLoop(1, options.appendDuration, options.appendMaxRequests, this::registration);
+            awaitRelayDrained();
+            return alone;
+        } finally {
+            CONSUMING.forEach(name -> stack.restart(service(name).module()));
+            awaitStable();
         }
     }
 
@@ -1172,10 +1214,11 @@ public final class Bench {
 
     /** Samples the services' RSS every half second and keeps each one's peak. */
     private static final class RssSampler extends Thread {
-        private final Map<String, Long> pids;
+        /** Asked on every sample: a service started again (the rebuild, the c=1 run without consumers) has a new pid. */
+        private final Supplier<Map<String, Long>> pids;
         private final Map<String, Long> max = new ConcurrentHashMap<>();
 
-        RssSampler(Map<String, Long> pids) {
+        RssSampler(Supplier<Map<String, Long>> pids) {
             super("rss-sampler");
             setDaemon(true);
             this.pids = pids;
@@ -1184,7 +1227,11 @@ public final class Bench {
         @Override
         public void run() {
             while (!isInterrupted()) {
-                pids.forEach((name, pid) -> max.merge(name, Stack.rss(pid), Math::max));
+                try {
+                    pids.get().forEach((name, pid) -> max.merge(name, Stack.rss(pid), Math::max));
+                } catch (RuntimeException restarting) {
+                    // The stack replaced a service while we read its processes: the next sample sees the new one.
+                }
                 try {
                     TimeUnit.MILLISECONDS.sleep(500);
                 } catch (InterruptedException e) {

@@ -375,10 +375,8 @@ public final class Bench {
             throw new IllegalStateException("no registration succeeded while warming up: " + warm.firstFailure());
         }
         Map<Integer, HttpLoad.Result> ours = new LinkedHashMap<>();
-        Map<String, Long> cpuBefore = null;
-        Map<String, Long> cpuAfter = null;
-        double cpuSeconds = 0;
-        String perCommandAtOne = "";
+        CpuPerCommand atOne = null;
+        CpuPerCommand atThirtyTwo = null;
         for (int concurrency : List.of(1, 8, 32)) {
             System.out.println("append: concurrency " + concurrency + " for " + options.appendDuration.toSeconds() + " s");
             Map<String, Long> before = cpu();
@@ -386,24 +384,16 @@ public final class Bench {
             ours.put(concurrency, load.closedLoop(concurrency, options.appendDuration, options.appendMaxRequests, this::registration));
             awaitRelayDrained();
             awaitStable();
-            if (concurrency == 32) {
-                cpuBefore = before;
-                cpuAfter = cpu();
-                cpuSeconds = (System.nanoTime() - windowStarted) / 1e9;
-            } else if (concurrency == 1) {
-                perCommandAtOne = cpuPerCommand(before, cpu(), (System.nanoTime() - windowStarted) / 1e9, ours.get(1).ok());
+            if (concurrency == 1 || concurrency == 32) {
+                CpuPerCommand measured = cpuPerCommand(before, cpu(), (System.nanoTime() - windowStarted) / 1e9, ours.get(concurrency).ok());
+                if (concurrency == 1) {
+                    atOne = measured;
+                } else {
+                    atThirtyTwo = measured;
+                }
             }
         }
         HttpLoad.Result alone = withoutConsumers();
-        long commands = ours.get(32).ok();
-        StringBuilder perCommand = new StringBuilder();
-        double sum = 0;
-        for (String name : cpuAfter.keySet()) {
-            double idle = idleCpuPerSecond.getOrDefault(name, 0.0) * cpuSeconds;
-            double millis = Math.max(0, cpuAfter.get(name) - cpuBefore.get(name) - idle) / (double) commands;
-            sum += millis;
-            perCommand.append(perCommand.length() == 0 ? "" : ", ").append(name).append(' ').append(Report.num(millis));
-        }
         Path script = pgbenchScript();
         Map<String, Long> pgBefore = cpu();
         long rowBytes = db.number("participant", "SELECT avg(pg_column_size(e.*))::bigint FROM events e");
@@ -432,7 +422,7 @@ public final class Bench {
                 + " so that each registration meets only participant-service's relay and Kafka, not the consumers' work on the one"
                 + " before it: " + Report.num(alone.perSecond()) + " registrations/s, " + alone.failed() + " failed. CPU per registration"
                 + " at c=1 with the consumers running (ms, measured as at c=32 below; at c=1 a consumer's poll holds one event): "
-                + perCommandAtOne + ".");
+                + atOne.perProcess() + "; in all " + Report.num(atOne.total()) + ".");
         section.note("Ours: POST /api/v1/participants (register a participant: one ParticipantRegistered event, plus the personal-data"
                 + " row, the participant view and the Idempotency-Key record in the same transaction), a closed loop of 1, 8 and 32"
                 + " callers for " + options.appendDuration.toSeconds() + " s each after a " + options.warmup.toSeconds()
@@ -442,11 +432,12 @@ public final class Bench {
                 + " ParticipantRegistered's data and metadata, avg row " + rowBytes + " bytes) into bench_events, created"
                 + " LIKE events INCLUDING ALL (identity, xid8 default, unique (stream_id, version) and (event_id), relay index) with an"
                 + " AFTER INSERT statement trigger doing pg_notify, in the same database, one transaction per insert.");
+        double sum = atThirtyTwo.total();
         section.row("CPU time per command at c=32 (ms, all processes of the stack)", Report.num(sum), Report.num(pgbenchCpu)
                 + " (PostgreSQL per pgbench insert)", "", "", "");
         section.note("Where the CPU of a command goes (ms per command at c=32, from each process's CPU time while it ran, including"
                 + " the relay and the consumers catching up afterwards, less each process's idle CPU over the same "
-                + Report.num(cpuSeconds) + " s): " + perCommand + ". Two cores give at most 2,000 ms of CPU a"
+                + Report.num(atThirtyTwo.seconds()) + " s): " + atThirtyTwo.perProcess() + ". Two cores give at most 2,000 ms of CPU a"
                 + " second, so " + Report.num(sum) + " ms per command caps the stack near " + Report.num(2000 / sum) + " commands/s on an"
                 + " idle machine.");
         section.note("Requests: " + ours.values().stream().mapToLong(HttpLoad.Result::ok).sum() + " answered 2xx, "
@@ -459,8 +450,12 @@ public final class Bench {
         }
     }
 
-    /** Each process's CPU per command over a window, less its idle CPU, as "name ms, ..." and the sum. */
-    private String cpuPerCommand(Map<String, Long> before, Map<String, Long> after, double seconds, long commands) {
+    /** Each process's CPU per command over a window of so many seconds ("name ms, ..."), and their sum. */
+    private record CpuPerCommand(String perProcess, double total, double seconds) {
+    }
+
+    /** Each process's CPU per command over a window, less its idle CPU over the same time. */
+    private CpuPerCommand cpuPerCommand(Map<String, Long> before, Map<String, Long> after, double seconds, long commands) {
         StringBuilder perCommand = new StringBuilder();
         double sum = 0;
         for (String name : after.keySet()) {
@@ -469,7 +464,7 @@ public final class Bench {
             sum += millis;
             perCommand.append(perCommand.length() == 0 ? "" : ", ").append(name).append(' ').append(Report.num(millis));
         }
-        return perCommand + "; in all " + Report.num(sum);
+        return new CpuPerCommand(perCommand.toString(), sum, seconds);
     }
 
     /** The services that consume participant-service's events: stopped for one c=1 run, so the command meets none of their work. */

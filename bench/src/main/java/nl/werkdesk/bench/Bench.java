@@ -2,9 +2,11 @@ package nl.werkdesk.bench;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -27,9 +29,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongFunction;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.admin.Admin;
@@ -379,13 +383,15 @@ public final class Bench {
         CpuPerCommand atThirtyTwo = null;
         for (int concurrency : List.of(1, 8, 32)) {
             System.out.println("append: concurrency " + concurrency + " for " + options.appendDuration.toSeconds() + " s");
+            Map<String, Double> compiledBefore = compileSeconds();
             Map<String, Long> before = cpu();
             long windowStarted = System.nanoTime();
             ours.put(concurrency, load.closedLoop(concurrency, options.appendDuration, options.appendMaxRequests, this::registration));
             awaitRelayDrained();
             awaitStable();
             if (concurrency == 1 || concurrency == 32) {
-                CpuPerCommand measured = cpuPerCommand(before, cpu(), (System.nanoTime() - windowStarted) / 1e9, ours.get(concurrency).ok());
+                CpuPerCommand measured = cpuPerCommand(before, cpu(), (System.nanoTime() - windowStarted) / 1e9, ours.get(concurrency).ok(),
+                        compiledBefore, compileSeconds());
                 if (concurrency == 1) {
                     atOne = measured;
                 } else {
@@ -422,7 +428,8 @@ public final class Bench {
                 + " so that each registration meets only participant-service's relay and Kafka, not the consumers' work on the one"
                 + " before it: " + Report.num(alone.perSecond()) + " registrations/s, " + alone.failed() + " failed. CPU per registration"
                 + " at c=1 with the consumers running (ms, measured as at c=32 below; at c=1 a consumer's poll holds one event): "
-                + atOne.perProcess() + "; in all " + Report.num(atOne.total()) + ".");
+                + atOne.perProcess() + "; in all " + Report.num(atOne.total()) + ". Seconds each JVM spent compiling in that window: "
+                + atOne.compiling() + ".");
         section.note("Ours: POST /api/v1/participants (register a participant: one ParticipantRegistered event, plus the personal-data"
                 + " row, the participant view and the Idempotency-Key record in the same transaction), a closed loop of 1, 8 and 32"
                 + " callers for " + options.appendDuration.toSeconds() + " s each after a " + options.warmup.toSeconds()
@@ -439,7 +446,7 @@ public final class Bench {
                 + " the relay and the consumers catching up afterwards, less each process's idle CPU over the same "
                 + Report.num(atThirtyTwo.seconds()) + " s): " + atThirtyTwo.perProcess() + ". Two cores give at most 2,000 ms of CPU a"
                 + " second, so " + Report.num(sum) + " ms per command caps the stack near " + Report.num(2000 / sum) + " commands/s on an"
-                + " idle machine.");
+                + " idle machine. Seconds each JVM spent compiling in that window: " + atThirtyTwo.compiling() + ".");
         section.note("Requests: " + ours.values().stream().mapToLong(HttpLoad.Result::ok).sum() + " answered 2xx, "
                 + ours.values().stream().mapToLong(HttpLoad.Result::failed).sum() + " failed.");
         try {
@@ -450,12 +457,16 @@ public final class Bench {
         }
     }
 
-    /** Each process's CPU per command over a window of so many seconds ("name ms, ..."), and their sum. */
-    private record CpuPerCommand(String perProcess, double total, double seconds) {
+    /**
+     * Each process's CPU per command over a window of so many seconds ("name ms, ..."), their sum, and the seconds each JVM
+     * spent compiling meanwhile ("name s, ..."): a JIT still busy means the window measured a warm-up, not the steady state.
+     */
+    private record CpuPerCommand(String perProcess, double total, double seconds, String compiling) {
     }
 
     /** Each process's CPU per command over a window, less its idle CPU over the same time. */
-    private CpuPerCommand cpuPerCommand(Map<String, Long> before, Map<String, Long> after, double seconds, long commands) {
+    private CpuPerCommand cpuPerCommand(Map<String, Long> before, Map<String, Long> after, double seconds, long commands,
+                                        Map<String, Double> compiledBefore, Map<String, Double> compiledAfter) {
         StringBuilder perCommand = new StringBuilder();
         double sum = 0;
         for (String name : after.keySet()) {
@@ -464,7 +475,43 @@ public final class Bench {
             sum += millis;
             perCommand.append(perCommand.length() == 0 ? "" : ", ").append(name).append(' ').append(Report.num(millis));
         }
-        return new CpuPerCommand(perCommand.toString(), sum, seconds);
+        String compiling = compiledAfter.entrySet().stream()
+                .map(e -> e.getKey() + " " + Report.num(e.getValue() - compiledBefore.getOrDefault(e.getKey(), e.getValue())))
+                .collect(Collectors.joining(", "));
+        return new CpuPerCommand(perCommand.toString(), sum, seconds, compiling);
+    }
+
+    /**
+     * Seconds each JVM of the stack has spent in its JIT compilers since it started: the services' from {@code jstat -compiler},
+     * the launcher's (Kafka's and this harness's) from its own compilation MXBean.
+     */
+    private Map<String, Double> compileSeconds() {
+        Map<String, Double> seconds = new LinkedHashMap<>();
+        stack.processes().forEach((name, pid) -> {
+            if (pid == ProcessHandle.current().pid()) {
+                seconds.put("launcher", ManagementFactory.getCompilationMXBean().getTotalCompilationTime() / 1000.0);
+            } else if (name.contains("-service")) {
+                seconds.put(name.replace("-service", ""), jstatCompileSeconds(pid));
+            }
+        });
+        return seconds;
+    }
+
+    /** The Time column of {@code jstat -compiler PID}; NaN when jstat cannot tell. */
+    private static double jstatCompileSeconds(long pid) {
+        try {
+            Process jstat = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jstat").toString(), "-compiler",
+                    String.valueOf(pid)).redirectErrorStream(true).start();
+            List<String> lines = new String(jstat.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+            jstat.waitFor();
+            // Compiled Failed Invalid Time FailedType FailedMethod
+            return Double.parseDouble(lines.get(lines.size() - 1).trim().split("\\s+")[3]);
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Double.NaN;
+        }
     }
 
     /** The services that consume participant-service's events: stopped for one c=1 run, so the command meets none of their work. */
@@ -983,7 +1030,7 @@ public final class Bench {
         Report.Section section = report.section("7. Reads: the analyst's endpoints at " + options.readParticipants + " participants");
         String seed;
         try (var in = Bench.class.getResourceAsStream("/reads-seed.sql")) {
-            seed = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+            seed = new String(in.readAllBytes(), StandardCharsets.UTF_8)
                     .replace("{participants}", String.valueOf(options.readParticipants));
         }
         long seedStarted = System.nanoTime();
@@ -1006,16 +1053,21 @@ public final class Bench {
                 String.join(" / ", aggregates), "", "", "", "metrics' in the seed's time, evaluation's caught up "
                         + Report.num(caughtUpSeconds) + " s later");
         String today = LocalDate.now(BUSINESS_ZONE).toString();
+        List<String> firstReads = new ArrayList<>();
         for (String endpoint : ANALYST_READS) {
             URI base = service("reporting").uri().resolve("/api/v1" + endpoint);
             // Every request its own scope and as-of date, in turn: no two consecutive requests ask the same.
-            HttpLoad.Result r = load.closedLoop(options.readCallers, options.readDuration, options.readRequests, n -> {
+            LongFunction<HttpRequest> request = n -> {
                 String scope = READ_SCOPES.get((int) (n % READ_SCOPES.size()));
                 String asOf = READ_AS_OF.get((int) (n / READ_SCOPES.size() % READ_AS_OF.size()));
                 String query = "asOf=" + (asOf.isEmpty() ? today : asOf) + (scope.isEmpty() ? "" : "&" + scope);
                 return HttpRequest.newBuilder(URI.create(base + "?" + query)).timeout(HttpLoad.REQUEST_TIMEOUT)
                         .header("Authorization", "Bearer " + token("analyst")).header("Accept", "application/json").GET().build();
-            });
+            };
+            // The endpoint's first requests after a start also wait for the JIT to compile its code: reported apart.
+            HttpLoad.Result first = load.closedLoop(options.readCallers, options.readDuration, options.readWarmupRequests, request);
+            firstReads.add(endpoint + " " + Report.num(first.millis(50)) + " / " + Report.num(first.millis(99)));
+            HttpLoad.Result r = load.closedLoop(options.readCallers, options.readDuration, options.readRequests, request);
             section.row("GET " + endpoint + ", p50 / p99 (ms)", Report.num(r.millis(50)) + " / " + Report.num(r.millis(99)), "", "",
                     "p99 under 50 ms", r.failed() > 0 ? r.failed() + " failed: " + r.firstFailure()
                             : r.ok() + " requests, " + Report.verdict(r.millis(99) <= 50));
@@ -1024,6 +1076,9 @@ public final class Bench {
                 + " shaped like the pilot (about 90 % intake, 60 % an activity, 40 % a TWV request, 30 % placed, ends, hour changes,"
                 + " leavers, daily bookings and corrections); reporting-service's facts only, written by SQL, so no event lies behind them"
                 + " (this section runs last).");
+        section.note("Each endpoint's first " + options.readWarmupRequests + " requests of this section, made the same way just before its"
+                + " measured ones and not counted above, while the JIT compiles the endpoint's code (p50 / p99, ms): "
+                + String.join("; ", firstReads) + ".");
         section.note("Each endpoint: " + options.readRequests + " requests (or " + options.readDuration.toSeconds() + " s), "
                 + options.readCallers + " callers, analyst token (suppression on), cycling through the scopes " + READ_SCOPES
                 + " and the as-of dates " + READ_AS_OF + " (empty: today), JSON.");

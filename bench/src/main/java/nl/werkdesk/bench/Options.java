@@ -13,7 +13,8 @@ final class Options {
     boolean quick;
     Duration appendDuration = Duration.ofSeconds(20);
     long appendMaxRequests = 200_000;
-    Duration warmup = Duration.ofSeconds(10);
+    /** Long enough for C1 to compile the command's and the consumers' paths on 2 cores (a 10 s warm-up left a minute of it). */
+    Duration warmup = Duration.ofSeconds(60);
     long relayEvents = 200_000;
     long rebuildEvents = 1_000_000;
     int volumeParticipants = 100_000;
@@ -22,6 +23,8 @@ final class Options {
     int metricsRequests = 500;
     int readParticipants = 100_000;
     int readRequests = 280;
+    /** Requests per endpoint before its measured ones, reported apart: the first reads after a start. */
+    int readWarmupRequests = 40;
     int readCallers = 4;
     Duration readDuration = Duration.ofSeconds(60);
     int playParallelism = 8;
@@ -63,6 +66,7 @@ final class Options {
                 case "--metrics-requests" -> options.metricsRequests = Integer.parseInt(value);
                 case "--read-participants" -> options.readParticipants = Integer.parseInt(value);
                 case "--read-requests" -> options.readRequests = Integer.parseInt(value);
+                case "--read-warmup-requests" -> options.readWarmupRequests = Integer.parseInt(value);
                 case "--read-seconds" -> options.readDuration = Duration.ofSeconds(Long.parseLong(value));
                 case "--service-java-opts" -> options.serviceJavaOptions = value;
                 case "--date" -> options.date = value;
@@ -89,6 +93,7 @@ final class Options {
         metricsRequests = 50;
         readParticipants = 300;
         readRequests = 56;
+        readWarmupRequests = 8;
         readDuration = Duration.ofSeconds(10);
     }
 
@@ -99,7 +104,7 @@ final class Options {
     static final String USAGE = String.join("\n",
             "Usage: bench/run.sh [--quick] [--append-seconds N] [--warmup-seconds N] [--relay-events N] [--rebuild-events N]",
             "                    [--participants N] [--e2e-seconds N] [--metrics-requests N] [--service-java-opts \"...\"] [--jfr]",
-            "                    [--read-participants N] [--read-requests N] [--read-seconds N]",
+            "                    [--read-participants N] [--read-requests N] [--read-warmup-requests N] [--read-seconds N]",
             "                    [--skip append,e2e,relay,volume,rebuild,reads] [--date YYYY-MM-DD] [--report FILE]",
             "Defaults are the issue's sizes (200k relay backlog, 1M events rebuild, 100,000 participants).");
 }

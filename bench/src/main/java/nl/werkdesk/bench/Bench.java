@@ -155,7 +155,7 @@ public final class Bench {
         report.header("Benchmarks measure and report; nothing here passes or fails a build.");
         report.header("");
         report.header("- Machine: " + Machine.describe());
-        report.header("- Load: the load averages per section show whatever else ran on the same cores during the run.");
+        report.header("- Beside the run: the load averages per section show whatever else ran on the same cores.");
         report.header("- Services started by the launcher's Stack with `" + String.join(" ", serviceOptions) + "`"
                 + (options.serviceJavaOptions == null ? " (Settings.DEFAULT_SERVICE_JAVA_OPTIONS: C1 only, 256 MB heap, serial GC, tuned for a fast start of a demo)" : "")
                 + "; Kafka 4.1.2 (KRaft) in the launcher's JVM, PostgreSQL 17.11 (zonky) as a child process, all on loopback.");

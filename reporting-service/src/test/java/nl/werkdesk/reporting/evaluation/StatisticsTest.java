@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /** The statistics the figures share, on cases worked out by hand. */
@@ -44,6 +47,26 @@ class StatisticsTest {
             survival = survival.times(KaplanMeier.of(halves).survivalAt(1).orElseThrow());
         }
         assertEquals(new BigDecimal("0.0313"), survival.rounded(4));
+    }
+
+    @Test
+    void keepsTheSurvivalOfALongCurveExactAndInLowestTerms() {
+        Random random = new Random(17);
+        List<KaplanMeier.Observation> observations = new ArrayList<>();
+        for (int i = 0; i < 5_000; i++) {
+            observations.add(new KaplanMeier.Observation(random.nextInt(700), random.nextInt(3) > 0));
+        }
+        BigInteger numerator = BigInteger.ONE;
+        BigInteger denominator = BigInteger.ONE;
+        for (KaplanMeier.Step step : KaplanMeier.of(observations).steps()) {
+            if (step.events() > 0) {
+                numerator = numerator.multiply(BigInteger.valueOf(step.atRisk() - step.events()));
+                denominator = denominator.multiply(BigInteger.valueOf(step.atRisk()));
+            }
+            Fraction survival = step.survival();
+            assertEquals(numerator.multiply(survival.denominator()), survival.numerator().multiply(denominator), "day " + step.day());
+            assertEquals(BigInteger.ONE, survival.numerator().gcd(survival.denominator()), "day " + step.day());
+        }
     }
 
     @Test

@@ -1054,21 +1054,31 @@ public final class Bench {
                         + Report.num(caughtUpSeconds) + " s later");
         String today = LocalDate.now(BUSINESS_ZONE).toString();
         List<String> firstReads = new ArrayList<>();
+        List<String> readCosts = new ArrayList<>();
+        Map<String, LongFunction<HttpRequest>> requests = new LinkedHashMap<>();
         for (String endpoint : ANALYST_READS) {
             URI base = service("reporting").uri().resolve("/api/v1" + endpoint);
             // Every request its own scope and as-of date, in turn: no two consecutive requests ask the same.
-            LongFunction<HttpRequest> request = n -> {
+            requests.put(endpoint, n -> {
                 String scope = READ_SCOPES.get((int) (n % READ_SCOPES.size()));
                 String asOf = READ_AS_OF.get((int) (n / READ_SCOPES.size() % READ_AS_OF.size()));
                 String query = "asOf=" + (asOf.isEmpty() ? today : asOf) + (scope.isEmpty() ? "" : "&" + scope);
                 return HttpRequest.newBuilder(URI.create(base + "?" + query)).timeout(HttpLoad.REQUEST_TIMEOUT)
                         .header("Authorization", "Bearer " + token("analyst")).header("Accept", "application/json").GET().build();
-            };
-            // The endpoint's first requests after a start also wait for the JIT to compile its code: reported apart.
+            });
+        }
+        // The first requests after a start also wait for the JITs (reporting-service's and the load generator's) to compile
+        // their code, much of it shared by every endpoint: every endpoint is warmed before any is measured, and reported apart.
+        requests.forEach((endpoint, request) -> {
             HttpLoad.Result first = load.closedLoop(options.readCallers, options.readDuration, options.readWarmupRequests, request);
             firstReads.add(endpoint + " " + Report.num(first.millis(50)) + " / " + Report.num(first.millis(99)));
-            HttpLoad.Result r = load.closedLoop(options.readCallers, options.readDuration, options.readRequests, request);
-            section.row("GET " + endpoint + ", p50 / p99 (ms)", Report.num(r.millis(50)) + " / " + Report.num(r.millis(99)), "", "",
+        });
+        for (var endpoint : requests.entrySet()) {
+            Map<String, Long> cpuBefore = cpu();
+            Map<String, Double> compiledBefore = compileSeconds();
+            HttpLoad.Result r = load.closedLoop(options.readCallers, options.readDuration, options.readRequests, endpoint.getValue());
+            readCosts.add(endpoint.getKey() + ": " + readCost(r.ok(), cpuBefore, cpu(), compiledBefore, compileSeconds()));
+            section.row("GET " + endpoint.getKey() + ", p50 / p99 (ms)", Report.num(r.millis(50)) + " / " + Report.num(r.millis(99)), "", "",
                     "p99 under 50 ms", r.failed() > 0 ? r.failed() + " failed: " + r.firstFailure()
                             : r.ok() + " requests, " + Report.verdict(r.millis(99) <= 50));
         }
@@ -1076,12 +1086,34 @@ public final class Bench {
                 + " shaped like the pilot (about 90 % intake, 60 % an activity, 40 % a TWV request, 30 % placed, ends, hour changes,"
                 + " leavers, daily bookings and corrections); reporting-service's facts only, written by SQL, so no event lies behind them"
                 + " (this section runs last).");
-        section.note("Each endpoint's first " + options.readWarmupRequests + " requests of this section, made the same way just before its"
-                + " measured ones and not counted above, while the JIT compiles the endpoint's code (p50 / p99, ms): "
+        section.note("Each endpoint's first " + options.readWarmupRequests + " requests of this section, made the same way, every"
+                + " endpoint's before any endpoint's measured ones, and not counted above, while the JITs compile (p50 / p99, ms): "
                 + String.join("; ", firstReads) + ".");
+        section.note("Where a measured read's time goes, per endpoint: CPU ms per request of reporting-service, PostgreSQL and the"
+                + " launcher (the load generator's 4 callers; Kafka idles), and the seconds each of the two JVMs spent compiling in"
+                + " the window (a JIT still busy measured its own warm-up): " + String.join("; ", readCosts) + ".");
         section.note("Each endpoint: " + options.readRequests + " requests (or " + options.readDuration.toSeconds() + " s), "
                 + options.readCallers + " callers, analyst token (suppression on), cycling through the scopes " + READ_SCOPES
                 + " and the as-of dates " + READ_AS_OF + " (empty: today), JSON.");
+    }
+
+    /** "reporting 5.1, postgres 7.2, launcher 1.3 ms; compiling launcher 0.20 s, reporting 0.01 s" for one endpoint's window. */
+    private static String readCost(long requests, Map<String, Long> cpuBefore, Map<String, Long> cpuAfter,
+                                   Map<String, Double> compiledBefore, Map<String, Double> compiledAfter) {
+        List<String> perRequest = new ArrayList<>();
+        cpuAfter.forEach((process, millis) -> {
+            if (process.equals("reporting") || process.equals("postgres") || process.startsWith("launcher")) {
+                double ms = (millis - cpuBefore.getOrDefault(process, millis)) / (double) Math.max(1, requests);
+                perRequest.add((process.startsWith("launcher") ? "launcher" : process) + " " + Report.num(ms));
+            }
+        });
+        List<String> compiling = new ArrayList<>();
+        compiledAfter.forEach((jvm, seconds) -> {
+            if (jvm.equals("launcher") || jvm.equals("reporting")) {
+                compiling.add(jvm + " " + Report.num(seconds - compiledBefore.getOrDefault(jvm, seconds)) + " s");
+            }
+        });
+        return String.join(", ", perRequest) + " ms; compiling " + String.join(", ", compiling);
     }
 
     // ---- 3. rebuild

@@ -24,7 +24,7 @@ final class Options {
     int readParticipants = 100_000;
     int readRequests = 280;
     /** Requests per endpoint before its measured ones, reported apart: the first reads after a start. */
-    int readWarmupRequests = 40;
+    int readWarmupRequests = 200;
     int readCallers = 4;
     Duration readDuration = Duration.ofSeconds(60);
     int playParallelism = 8;

@@ -12,7 +12,7 @@ import java.util.Objects;
  *
  * <p>Not a record, so that {@link #times} can skip the record's reducing constructor: over a curve of hundreds of steps the
  * product grows to thousands of bits, and a greatest common divisor of two such numbers per step took a third of
- * reporting-service's CPU on the evaluation's reads (bench/results/2026-12-07-kaplan-meier.md). Cancelling crosswise
+ * reporting-service's CPU on the evaluation's reads (bench/results/2026-12-07-reads-profile.md). Cancelling crosswise
  * against the small factor keeps the product in lowest terms at the cost of a division by a small number.
  */
 public final class Fraction implements Comparable<Fraction> {

@@ -41,9 +41,12 @@ public final class SpendFigure {
     }
 
     private static List<CategorySpend> byCategory(List<Spending> spending, LocalDate through) {
-        return Arrays.stream(ExpenditureCategory.values()).map(category -> new CategorySpend(category, spending.stream()
-                .filter(amount -> amount.category().equals(JsonNames.of(category)) && onOrBefore(amount.on(), through))
-                .mapToLong(Spending::amountCents).sum())).toList();
+        return Arrays.stream(ExpenditureCategory.values()).map(category -> {
+            String name = JsonNames.of(category);
+            return new CategorySpend(category, spending.stream()
+                    .filter(amount -> amount.category().equals(name) && onOrBefore(amount.on(), through))
+                    .mapToLong(Spending::amountCents).sum());
+        }).toList();
     }
 
     private static long spendThrough(List<Spending> spending, LocalDate day) {

@@ -30,6 +30,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongFunction;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -475,10 +476,14 @@ public final class Bench {
             sum += millis;
             perCommand.append(perCommand.length() == 0 ? "" : ", ").append(name).append(' ').append(Report.num(millis));
         }
-        String compiling = compiledAfter.entrySet().stream()
-                .map(e -> e.getKey() + " " + Report.num(e.getValue() - compiledBefore.getOrDefault(e.getKey(), e.getValue())))
+        return new CpuPerCommand(perCommand.toString(), sum, seconds, compiledIn(compiledBefore, compiledAfter, jvm -> true, ""));
+    }
+
+    /** The seconds each chosen JVM compiled between two {@link #compileSeconds()} ("name 0.20{unit}, ..."). */
+    private static String compiledIn(Map<String, Double> before, Map<String, Double> after, Predicate<String> which, String unit) {
+        return after.entrySet().stream().filter(e -> which.test(e.getKey()))
+                .map(e -> e.getKey() + " " + Report.num(e.getValue() - before.getOrDefault(e.getKey(), e.getValue())) + unit)
                 .collect(Collectors.joining(", "));
-        return new CpuPerCommand(perCommand.toString(), sum, seconds, compiling);
     }
 
     /**
@@ -1107,13 +1112,8 @@ public final class Bench {
                 perRequest.add((process.startsWith("launcher") ? "launcher" : process) + " " + Report.num(ms));
             }
         });
-        List<String> compiling = new ArrayList<>();
-        compiledAfter.forEach((jvm, seconds) -> {
-            if (jvm.equals("launcher") || jvm.equals("reporting")) {
-                compiling.add(jvm + " " + Report.num(seconds - compiledBefore.getOrDefault(jvm, seconds)) + " s");
-            }
-        });
-        return String.join(", ", perRequest) + " ms; compiling " + String.join(", ", compiling);
+        return String.join(", ", perRequest) + " ms; compiling "
+                + compiledIn(compiledBefore, compiledAfter, jvm -> jvm.equals("launcher") || jvm.equals("reporting"), " s");
     }
 
     // ---- 3. rebuild

@@ -32,6 +32,7 @@ import nl.werkdesk.eventsourcing.store.ConcurrencyConflict;
 import nl.werkdesk.eventsourcing.store.EventMetadata;
 import nl.werkdesk.eventsourcing.store.EventStore;
 import nl.werkdesk.testing.PostgresServer;
+import org.hibernate.reactive.mutiny.Mutiny;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -46,6 +47,8 @@ class EventStoreTest {
     EventStore store;
     @Inject
     Aggregate<Counter.Command, Counter.State, CounterEvent> aggregate;
+    @Inject
+    Mutiny.SessionFactory sessions;
 
     Counters counters() {
         return new Counters(handler, aggregate);
@@ -54,6 +57,17 @@ class EventStoreTest {
     @AfterEach
     void viewsWorkAgain() {
         SampleModule.FAIL_INLINE_VIEW.set(false);
+    }
+
+    @Test
+    void appendsWithoutAddingAQueryPlanPerCommand() {
+        UUID id = counters().open();
+        counters().increment(id, 1);
+        assertEquals(0, QueryPlanMisses.during(sessions, () -> {
+            for (int i = 0; i < 20; i++) {
+                counters().increment(id, 1);
+            }
+        }), "query-plan cache misses over 20 warm commands");
     }
 
     @Test

@@ -48,6 +48,7 @@ import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
+import org.hibernate.reactive.mutiny.Mutiny;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -64,6 +65,8 @@ class IdempotentConsumerTest {
     IdempotentConsumer consumer;
     @Inject
     Aggregate<Counter.Command, Counter.State, CounterEvent> aggregate;
+    @Inject
+    Mutiny.SessionFactory sessions;
 
     final KafkaTopicReader topic = new KafkaTopicReader();
 
@@ -112,6 +115,20 @@ class IdempotentConsumerTest {
         var parked = topic.await(DEAD_LETTERS, record -> key.equals(record.key()), 1, PROCESSED).get(0);
         assertEquals(PoisonMessage.class.getName(), KafkaTopicReader.header(parked, "dead-letter-exception-class-name"));
         assertEquals(TOPIC, KafkaTopicReader.header(parked, "dead-letter-topic"));
+    }
+
+    @Test
+    void appliesPollsWithoutAddingAQueryPlanPerPoll() {
+        UUID warm = UUID.randomUUID();
+        sendAsOnePoll(List.of(opened(warm, warm), incremented(warm, warm, 2, 1)));
+        awaitTotal(warm, 1);
+        assertEquals(0, QueryPlanMisses.during(sessions, () -> {
+            for (int poll = 0; poll < 5; poll++) {
+                UUID counter = UUID.randomUUID();
+                sendAsOnePoll(List.of(opened(counter, counter), incremented(counter, counter, 2, 1)));
+                awaitTotal(counter, 1);
+            }
+        }), "query-plan cache misses over 5 warm polls");
     }
 
     @Test

@@ -24,9 +24,9 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 import nl.werkdesk.contracts.EventCatalog;
 import nl.werkdesk.contracts.IntegrationEvent;
+import nl.werkdesk.eventsourcing.SessionSql;
 import nl.werkdesk.eventsourcing.Unavailability;
 import nl.werkdesk.eventsourcing.cloudevents.CloudEvent;
 import nl.werkdesk.eventsourcing.cloudevents.CloudEventCodec;
@@ -63,12 +63,9 @@ public class IdempotentConsumer {
     private static final Logger LOG = Logger.getLogger(IdempotentConsumer.class);
     private static final String RECORD_PROCESSED =
             "INSERT INTO processed_events (consumer, event_id) VALUES (:consumer, :eventId) ON CONFLICT DO NOTHING";
-    /**
-     * One statement for a poll: the ids it returns are the ones not seen before (a duplicate within the poll once). The
-     * ids go as one array literal in text, which every driver binds alike.
-     */
+    /** One statement for a poll: the ids it returns are the ones not seen before (a duplicate within the poll once). */
     private static final String RECORD_ALL_PROCESSED = "INSERT INTO processed_events (consumer, event_id)"
-            + " SELECT :consumer, id FROM unnest(CAST(CAST(:eventIds AS text) AS uuid[])) AS id ON CONFLICT DO NOTHING RETURNING event_id";
+            + " SELECT $1, id FROM unnest($2::uuid[]) AS id ON CONFLICT DO NOTHING RETURNING event_id";
     private static final String PARKED_BEFORE = "SELECT count(*) FROM parked_records WHERE consumer = :consumer AND topic = :topic"
             + " AND partition = :partition AND record_offset = :offset AND written_at = :writtenAt";
     private static final String RECORD_PARKED = "INSERT INTO parked_records (consumer, topic, partition, record_offset, written_at, reason)"
@@ -132,14 +129,12 @@ public class IdempotentConsumer {
     /** One transaction: one insert records every event id, then each new event's effect, in order. */
     private <E extends IntegrationEvent> Uni<Void> applyTogether(String consumer, List<Parsed<E>> events,
                                                                  Function<IncomingEvent<E>, Uni<Void>> effect) {
-        String ids = events.stream().map(parsed -> parsed.event().eventId().toString()).collect(Collectors.joining(",", "{", "}"));
+        UUID[] ids = events.stream().map(parsed -> parsed.event().eventId()).toArray(UUID[]::new);
         return Panache.withTransaction(() -> Panache.getSession()
-                .chain(session -> session.createNativeQuery(RECORD_ALL_PROCESSED, UUID.class)
-                        .setParameter("consumer", consumer)
-                        .setParameter("eventIds", ids)
-                        .getResultList())
+                .chain(session -> SessionSql.rows(session, RECORD_ALL_PROCESSED, consumer, ids))
                 .chain(recorded -> {
-                    Set<UUID> fresh = new HashSet<>(recorded);
+                    Set<UUID> fresh = new HashSet<>();
+                    recorded.forEach(row -> fresh.add((UUID) row[0]));
                     // A Multi rather than a chain of Unis: hundreds of nested chains would overflow a small stack.
                     return Multi.createFrom().iterable(events)
                             .select().where(parsed -> fresh.remove(parsed.event().eventId()))

@@ -6,6 +6,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -14,9 +15,8 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import nl.werkdesk.eventsourcing.BusinessCalendar;
+import nl.werkdesk.eventsourcing.SessionSql;
 import nl.werkdesk.eventsourcing.UniqueViolation;
-import org.hibernate.reactive.common.AffectedEntities;
-import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
  * The service's event store: read a stream, append to it at an expected version. Appends run inside the
@@ -74,35 +74,34 @@ public class EventStore {
      */
     public <E> Uni<List<RecordedEvent<E>>> append(EventCodec<E> codec, UUID streamId, String streamType, long expectedVersion,
                                                   List<E> events, EventMetadata metadata, IdempotencyMark idempotency) {
-        String encodedMetadata = codec.encode(metadata);
         String[] types = new String[events.size()];
         UUID[] eventIds = new UUID[events.size()];
         Instant[] occurredAt = new Instant[events.size()];
+        // The parameters in appendStatement's order: the stream's three, six per event, then the key's four.
+        List<Object> parameters = new ArrayList<>(3 + EVENT_PARAMETERS * events.size() + 4);
+        parameters.add(streamId);
+        parameters.add(streamType);
+        parameters.add(codec.encode(metadata));
+        for (int i = 0; i < events.size(); i++) {
+            E event = events.get(i);
+            types[i] = codec.events().nameOf(event.getClass());
+            eventIds[i] = UUID.randomUUID();
+            occurredAt[i] = calendar.startOf(codec.events().occurredOn(event));
+            parameters.add(expectedVersion + i + 1);
+            parameters.add(eventIds[i]);
+            parameters.add(types[i]);
+            parameters.add(codec.events().currentVersion(types[i]));
+            parameters.add(codec.encode(event));
+            parameters.add(occurredAt[i].atOffset(ZoneOffset.UTC));
+        }
+        if (idempotency != null) {
+            parameters.add(idempotency.key());
+            parameters.add(idempotency.requestFingerprint());
+            parameters.add(expectedVersion + events.size());
+            parameters.add(idempotency.status());
+        }
         return Panache.getSession()
-                .chain(session -> {
-                    Mutiny.SelectionQuery<Object[]> insert = session.createNativeQuery(appendStatement(events.size(), idempotency != null),
-                            Object[].class, APPENDED_TABLES);
-                    insert.setParameter("streamId", streamId).setParameter("streamType", streamType).setParameter("metadata", encodedMetadata);
-                    for (int i = 0; i < events.size(); i++) {
-                        E event = events.get(i);
-                        types[i] = codec.events().nameOf(event.getClass());
-                        eventIds[i] = UUID.randomUUID();
-                        occurredAt[i] = calendar.startOf(codec.events().occurredOn(event));
-                        insert.setParameter("version" + i, expectedVersion + i + 1)
-                                .setParameter("eventId" + i, eventIds[i])
-                                .setParameter("type" + i, types[i])
-                                .setParameter("schemaVersion" + i, codec.events().currentVersion(types[i]))
-                                .setParameter("data" + i, codec.encode(event))
-                                .setParameter("occurredAt" + i, occurredAt[i]);
-                    }
-                    if (idempotency != null) {
-                        insert.setParameter("key", idempotency.key())
-                                .setParameter("fingerprint", idempotency.requestFingerprint())
-                                .setParameter("keyVersion", expectedVersion + events.size())
-                                .setParameter("status", idempotency.status());
-                    }
-                    return insert.getResultList();
-                })
+                .chain(session -> SessionSql.rows(session, appendStatement(events.size(), idempotency != null), parameters.toArray()))
                 .onFailure(failure -> UniqueViolation.of(failure, STREAM_VERSION_CONSTRAINT)).transform(clash -> new ConcurrencyConflict(streamId, expectedVersion))
                 .map(rows -> {
                     List<RecordedEvent<E>> recorded = new ArrayList<>(rows.size());
@@ -116,23 +115,30 @@ public class EventStore {
                 });
     }
 
-    /** What Hibernate flushes before an append: pending writes to the event table, not the whole session. */
-    private static final AffectedEntities APPENDED_TABLES = new AffectedEntities(StoredEvent.class);
+    /** Parameters per event in the append's statement: version, event id, type, schema version, data, occurred at. */
+    private static final int EVENT_PARAMETERS = 6;
 
-    /** The append of {@code count} events, and the idempotency record with it, as one statement (cached per shape). */
+    /**
+     * The append of {@code count} events, and the idempotency record with it, as one statement (cached per shape), with
+     * positional parameters: $1 stream id, $2 stream type, $3 metadata, then {@link #EVENT_PARAMETERS} per event, then the
+     * key, its fingerprint, its version and its status.
+     */
     private static String appendStatement(int count, boolean withIdempotency) {
         return APPEND_STATEMENTS.computeIfAbsent(count * 2 + (withIdempotency ? 1 : 0), shape -> {
             StringBuilder sql = new StringBuilder("WITH appended AS (INSERT INTO events (stream_id, stream_type, version, event_id,"
                     + " type, schema_version, data, metadata, occurred_at) VALUES ");
             for (int i = 0; i < count; i++) {
-                sql.append(i == 0 ? "" : ", ").append("(:streamId, :streamType, :version").append(i).append(", :eventId").append(i)
-                        .append(", :type").append(i).append(", :schemaVersion").append(i).append(", cast(cast(:data").append(i)
-                        .append(" as text) as jsonb), cast(cast(:metadata as text) as jsonb), :occurredAt").append(i).append(')');
+                int p = 4 + EVENT_PARAMETERS * i;
+                sql.append(i == 0 ? "" : ", ").append("($1, $2, $").append(p).append(", $").append(p + 1).append(", $").append(p + 2)
+                        .append(", $").append(p + 3).append(", cast($").append(p + 4).append(" as text)::jsonb, cast($3 as text)::jsonb, $")
+                        .append(p + 5).append(')');
             }
             sql.append(" RETURNING global_position, version, recorded_at)");
             if (withIdempotency) {
+                int p = 4 + EVENT_PARAMETERS * count;
                 sql.append(", remembered AS (INSERT INTO idempotency_records (idempotency_key, request_fingerprint, stream_id, version,"
-                        + " status) VALUES (:key, :fingerprint, :streamId, :keyVersion, :status))");
+                        + " status) VALUES ($").append(p).append(", $").append(p + 1).append(", $1, $").append(p + 2).append(", $")
+                        .append(p + 3).append("))");
             }
             return sql.append(" SELECT global_position, version, recorded_at FROM appended ORDER BY version").toString();
         });

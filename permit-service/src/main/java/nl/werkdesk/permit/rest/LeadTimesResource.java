@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import nl.werkdesk.eventsourcing.SessionSql;
 import nl.werkdesk.eventsourcing.http.InvalidParameter;
 import nl.werkdesk.eventsourcing.http.Paging;
 import nl.werkdesk.eventsourcing.http.QueryParameters;
@@ -34,13 +35,13 @@ import org.jboss.resteasy.reactive.RestQuery;
 public class LeadTimesResource {
 
     static final int SHARE_DECIMALS = 3;
-    /** decided_on - requested_on is a whole number of days in PostgreSQL. */
+    /** decided_on - requested_on is a whole number of days in PostgreSQL. $1 and $2: the first and last day of decisions. */
     static final String SUMMARY = """
             SELECT count(*),
                    percentile_cont(0.5) WITHIN GROUP (ORDER BY decided_on - requested_on),
                    avg(CASE WHEN decided_on <= decision_due_on THEN 1.0 ELSE 0.0 END)
               FROM permits
-             WHERE decided_on IS NOT NULL AND decided_on >= :from AND decided_on <= :until""";
+             WHERE decided_on IS NOT NULL AND decided_on >= $1 AND decided_on <= $2""";
     static final String DECIDED = "from PermitSummary p where p.decidedOn is not null and p.decidedOn >= :from and p.decidedOn <= :until";
 
     @GET
@@ -64,8 +65,7 @@ public class LeadTimesResource {
         var decided = PermitSummary.<PermitSummary>find(DECIDED, Sort.descending("decidedOn").and("permitId"), parameters)
                 .page(paging.page() - 1, paging.pageSize());
         return Panache.getSession()
-                .chain(session -> session.createNativeQuery(SUMMARY, Object[].class)
-                        .setParameter("from", from).setParameter("until", until).getSingleResult())
+                .chain(session -> SessionSql.rows(session, SUMMARY, from, until)).map(rows -> rows.get(0))
                 .chain(summary -> decided.list().map(rows -> {
                     long count = ((Number) summary[0]).longValue();
                     QueryResponses.LeadTimeSummary totals = new QueryResponses.LeadTimeSummary(count,

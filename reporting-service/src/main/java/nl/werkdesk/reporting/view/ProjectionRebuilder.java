@@ -24,6 +24,7 @@ import java.util.stream.Stream;
 import nl.werkdesk.contracts.Catalogs;
 import nl.werkdesk.contracts.EventCatalog;
 import nl.werkdesk.contracts.IntegrationEvent;
+import nl.werkdesk.eventsourcing.SessionSql;
 import nl.werkdesk.eventsourcing.Unavailability;
 import nl.werkdesk.eventsourcing.cloudevents.CloudEvent;
 import nl.werkdesk.eventsourcing.cloudevents.CloudEventCodec;
@@ -101,7 +102,7 @@ public class ProjectionRebuilder {
     public Uni<ProjectionRebuild> start(String requestedBy) {
         return Panache.withTransaction(() -> ProjectionState.<ProjectionState>findById(ProjectionState.ID, LockModeType.PESSIMISTIC_WRITE)
                         .chain(state -> abandonStale(state).chain(() -> Panache.getSession()
-                                .chain(session -> session.createNativeQuery(NEXT_GENERATION).getSingleResult())
+                                .chain(session -> SessionSql.rows(session, NEXT_GENERATION)).map(rows -> rows.get(0)[0])
                                 .chain(next -> {
                                     Instant now = Instant.now();
                                     ProjectionRebuild rebuild = new ProjectionRebuild();
@@ -249,8 +250,7 @@ public class ProjectionRebuilder {
                                 durations.delete = filling[0] - deleting;
                                 rebuild.deleteMillis = millis(durations.delete);
                             })
-                            .chain(() -> Panache.getSession().chain(session -> session.createNativeQuery(ScopeAggregates.FILL)
-                                    .setParameter("generation", generation).getSingleResult()))
+                            .chain(() -> Panache.getSession().chain(session -> SessionSql.rows(session, ScopeAggregates.FILL, generation)))
                             .invoke(() -> {
                                 durations.fill = System.nanoTime() - filling[0];
                                 rebuild.fillMillis = millis(durations.fill);

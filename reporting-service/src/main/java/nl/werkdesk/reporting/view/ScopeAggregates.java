@@ -32,8 +32,8 @@ public class ScopeAggregates {
     private static final String FILL_LIVE = "SELECT reporting_fill(live_generation) FROM projection_state WHERE id = 1";
     /** Set in a transaction whose fact writes the trigger leaves alone: the rebuild's, counted at the switch. */
     public static final String BULK = "SET LOCAL werkdesk.bulk_facts = 'on'";
-    /** Counts a whole generation from its facts, in the caller's transaction: a rebuild's, at its switch. */
-    public static final String FILL = "SELECT CAST(reporting_fill(:generation) AS text)";
+    /** Counts a whole generation ($1) from its facts, in the caller's transaction: a rebuild's, at its switch. */
+    public static final String FILL = "SELECT CAST(reporting_fill($1) AS text)";
     public static final List<String> TABLES = List.of("participant_contributions", "evaluation_contributions", "evaluation_pending",
             "scope_day_counts", "scope_month_counts");
 

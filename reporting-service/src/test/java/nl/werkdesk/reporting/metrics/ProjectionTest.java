@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -27,6 +28,8 @@ import nl.werkdesk.reporting.Api;
 import nl.werkdesk.reporting.Events;
 import nl.werkdesk.reporting.PilotScenario;
 import nl.werkdesk.testing.KafkaTopicReader;
+import org.hibernate.reactive.mutiny.Mutiny;
+import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -39,6 +42,9 @@ class ProjectionTest {
 
     static PilotScenario pilot;
 
+    @Inject
+    Mutiny.SessionFactory sessions;
+
     @BeforeEach
     void publishThePilotOnce() {
         synchronized (ProjectionTest.class) {
@@ -50,6 +56,21 @@ class ProjectionTest {
 
     Map<String, String> at(String asOf) {
         return Map.of("location", pilot.location, "asOf", asOf);
+    }
+
+    @Test
+    void readsTheMetricsWithoutAddingAQueryPlanPerRequest() {
+        List<String> metrics = List.of("summary", "funnel", "monthly", "placements-by-location", "placements-by-sector");
+        metrics.forEach(name -> metric(Roles.ANALYST, name, at("2025-10-31")));
+        Statistics statistics = sessions.getStatistics();
+        statistics.setStatisticsEnabled(true);
+        try {
+            long before = statistics.getQueryPlanCacheMissCount();
+            metrics.forEach(name -> metric(Roles.ANALYST, name, at("2025-10-31")));
+            assertEquals(0, statistics.getQueryPlanCacheMissCount() - before, "query-plan cache misses over warm reads");
+        } finally {
+            statistics.setStatisticsEnabled(false);
+        }
     }
 
     @Test

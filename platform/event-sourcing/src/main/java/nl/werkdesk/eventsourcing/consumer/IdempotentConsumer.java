@@ -66,8 +66,8 @@ public class IdempotentConsumer {
     /** One statement for a poll: the ids it returns are the ones not seen before (a duplicate within the poll once). */
     private static final String RECORD_ALL_PROCESSED = "INSERT INTO processed_events (consumer, event_id)"
             + " SELECT $1, id FROM unnest($2::uuid[]) AS id ON CONFLICT DO NOTHING RETURNING event_id";
-    private static final String PARKED_BEFORE = "SELECT count(*) FROM parked_records WHERE consumer = :consumer AND topic = :topic"
-            + " AND partition = :partition AND record_offset = :offset AND written_at = :writtenAt";
+    private static final String PARKED_BEFORE = "SELECT count(*) FROM parked_records WHERE consumer = $1 AND topic = $2"
+            + " AND partition = $3 AND record_offset = $4 AND written_at = $5";
     private static final String RECORD_PARKED = "INSERT INTO parked_records (consumer, topic, partition, record_offset, written_at, reason)"
             + " VALUES (:consumer, :topic, :partition, :offset, :writtenAt, :reason) ON CONFLICT DO NOTHING";
     /** SQLSTATEs of a deadlock and a serialization failure: the database asks to try again. */
@@ -234,15 +234,10 @@ public class IdempotentConsumer {
         // The dead-letter strategy completes on the record's own context, which is no safe one for a session: come back.
         Context here = Vertx.currentContext();
         return retried(consumer, () -> Panache.withSession(() -> Panache.getSession()
-                        .chain(session -> session.createNativeQuery(PARKED_BEFORE, Long.class)
-                                .setParameter("consumer", consumer)
-                                .setParameter("topic", kafka.getTopic())
-                                .setParameter("partition", kafka.getPartition())
-                                .setParameter("offset", kafka.getOffset())
-                                .setParameter("writtenAt", kafka.getTimestamp().atOffset(ZoneOffset.UTC))
-                                .getSingleResult())))
+                        .chain(session -> SessionSql.rows(session, PARKED_BEFORE, consumer, kafka.getTopic(), kafka.getPartition(),
+                                kafka.getOffset(), kafka.getTimestamp().atOffset(ZoneOffset.UTC)))))
                 .chain(parkedBefore -> {
-                    if (parkedBefore > 0) {
+                    if (((Number) parkedBefore.get(0)[0]).longValue() > 0) {
                         LOG.debugf("%s passes over a record it parked before (%s-%d@%d)", consumer, kafka.getTopic(), kafka.getPartition(),
                                 kafka.getOffset());
                         return Uni.createFrom().voidItem();

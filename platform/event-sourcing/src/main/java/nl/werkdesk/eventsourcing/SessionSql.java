@@ -13,8 +13,8 @@ import org.hibernate.reactive.mutiny.impl.MutinySessionImpl;
  * <p>Why not {@code session.createNativeQuery(...).getResultList()}: in Hibernate Reactive 3.2 the query-plan cache key
  * of a native select never equals another (its result-set mapping wrapper has no {@code equals}), while its hash is the
  * SQL's. Every execution misses and adds one more entry under the same hash, until the cache (2,048 plans) is mostly
- * copies of the hottest statement and each lookup walks them all: 15-30 % of a service's CPU under load, and the HQL
- * plans evicted meanwhile (docs/decisions.md). Statements without rows ({@code executeUpdate}) do not use that cache.
+ * copies of the hottest statement and each lookup walks them all: a fifth of the services' CPU per command at c=1
+ * (docs/decisions.md). Statements without rows ({@code executeUpdate}) do not use that cache.
  * A constraint violation still fails as Hibernate's {@code ConstraintViolationException}, as through a native query.
  * Hibernate does not flush the session's pending entity writes before such a statement: run it before them, or flush.
  */

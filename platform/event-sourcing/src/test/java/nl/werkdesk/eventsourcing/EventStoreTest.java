@@ -32,6 +32,7 @@ import nl.werkdesk.eventsourcing.store.ConcurrencyConflict;
 import nl.werkdesk.eventsourcing.store.EventMetadata;
 import nl.werkdesk.eventsourcing.store.EventStore;
 import nl.werkdesk.testing.PostgresServer;
+import nl.werkdesk.testing.QueryPlanMisses;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -63,7 +64,7 @@ class EventStoreTest {
     void appendsWithoutAddingAQueryPlanPerCommand() {
         UUID id = counters().open();
         counters().increment(id, 1);
-        assertEquals(0, QueryPlanMisses.during(sessions, () -> {
+        assertEquals(0, QueryPlanMisses.during(sessions.getStatistics(), () -> {
             for (int i = 0; i < 20; i++) {
                 counters().increment(id, 1);
             }

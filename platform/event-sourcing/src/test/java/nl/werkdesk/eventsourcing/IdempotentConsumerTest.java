@@ -34,6 +34,7 @@ import nl.werkdesk.eventsourcing.sample.CounterTotal;
 import nl.werkdesk.eventsourcing.tracing.TraceContext;
 import nl.werkdesk.testing.KafkaBroker;
 import nl.werkdesk.testing.KafkaTopicReader;
+import nl.werkdesk.testing.QueryPlanMisses;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -122,7 +123,7 @@ class IdempotentConsumerTest {
         UUID warm = UUID.randomUUID();
         sendAsOnePoll(List.of(opened(warm, warm), incremented(warm, warm, 2, 1)));
         awaitTotal(warm, 1);
-        assertEquals(0, QueryPlanMisses.during(sessions, () -> {
+        assertEquals(0, QueryPlanMisses.during(sessions.getStatistics(), () -> {
             for (int poll = 0; poll < 5; poll++) {
                 UUID counter = UUID.randomUUID();
                 sendAsOnePoll(List.of(opened(counter, counter), incremented(counter, counter, 2, 1)));

@@ -28,8 +28,8 @@ import nl.werkdesk.reporting.Api;
 import nl.werkdesk.reporting.Events;
 import nl.werkdesk.reporting.PilotScenario;
 import nl.werkdesk.testing.KafkaTopicReader;
+import nl.werkdesk.testing.QueryPlanMisses;
 import org.hibernate.reactive.mutiny.Mutiny;
-import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -62,15 +62,8 @@ class ProjectionTest {
     void readsTheMetricsWithoutAddingAQueryPlanPerRequest() {
         List<String> metrics = List.of("summary", "funnel", "monthly", "placements-by-location", "placements-by-sector");
         metrics.forEach(name -> metric(Roles.ANALYST, name, at("2025-10-31")));
-        Statistics statistics = sessions.getStatistics();
-        statistics.setStatisticsEnabled(true);
-        try {
-            long before = statistics.getQueryPlanCacheMissCount();
-            metrics.forEach(name -> metric(Roles.ANALYST, name, at("2025-10-31")));
-            assertEquals(0, statistics.getQueryPlanCacheMissCount() - before, "query-plan cache misses over warm reads");
-        } finally {
-            statistics.setStatisticsEnabled(false);
-        }
+        assertEquals(0, QueryPlanMisses.during(sessions.getStatistics(), () -> metrics.forEach(name -> metric(Roles.ANALYST, name,
+                at("2025-10-31")))), "query-plan cache misses over warm reads");
     }
 
     @Test

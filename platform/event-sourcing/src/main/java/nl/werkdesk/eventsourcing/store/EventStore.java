@@ -77,31 +77,33 @@ public class EventStore {
         String[] types = new String[events.size()];
         UUID[] eventIds = new UUID[events.size()];
         Instant[] occurredAt = new Instant[events.size()];
-        // The parameters in appendStatement's order: the stream's three, six per event, then the key's four.
-        List<Object> parameters = new ArrayList<>(3 + EVENT_PARAMETERS * events.size() + 4);
-        parameters.add(streamId);
-        parameters.add(streamType);
-        parameters.add(codec.encode(metadata));
-        for (int i = 0; i < events.size(); i++) {
-            E event = events.get(i);
-            types[i] = codec.events().nameOf(event.getClass());
-            eventIds[i] = UUID.randomUUID();
-            occurredAt[i] = calendar.startOf(codec.events().occurredOn(event));
-            parameters.add(expectedVersion + i + 1);
-            parameters.add(eventIds[i]);
-            parameters.add(types[i]);
-            parameters.add(codec.events().currentVersion(types[i]));
-            parameters.add(codec.encode(event));
-            parameters.add(occurredAt[i].atOffset(ZoneOffset.UTC));
-        }
-        if (idempotency != null) {
-            parameters.add(idempotency.key());
-            parameters.add(idempotency.requestFingerprint());
-            parameters.add(expectedVersion + events.size());
-            parameters.add(idempotency.status());
-        }
         return Panache.getSession()
-                .chain(session -> SessionSql.rows(session, appendStatement(events.size(), idempotency != null), parameters.toArray()))
+                .chain(session -> {
+                    // The parameters in appendStatement's order: the stream's three, six per event, then the key's four.
+                    List<Object> parameters = new ArrayList<>(3 + EVENT_PARAMETERS * events.size() + 4);
+                    parameters.add(streamId);
+                    parameters.add(streamType);
+                    parameters.add(codec.encode(metadata));
+                    for (int i = 0; i < events.size(); i++) {
+                        E event = events.get(i);
+                        types[i] = codec.events().nameOf(event.getClass());
+                        eventIds[i] = UUID.randomUUID();
+                        occurredAt[i] = calendar.startOf(codec.events().occurredOn(event));
+                        parameters.add(expectedVersion + i + 1);
+                        parameters.add(eventIds[i]);
+                        parameters.add(types[i]);
+                        parameters.add(codec.events().currentVersion(types[i]));
+                        parameters.add(codec.encode(event));
+                        parameters.add(occurredAt[i].atOffset(ZoneOffset.UTC));
+                    }
+                    if (idempotency != null) {
+                        parameters.add(idempotency.key());
+                        parameters.add(idempotency.requestFingerprint());
+                        parameters.add(expectedVersion + events.size());
+                        parameters.add(idempotency.status());
+                    }
+                    return SessionSql.rows(session, appendStatement(events.size(), idempotency != null), parameters.toArray());
+                })
                 .onFailure(failure -> UniqueViolation.of(failure, STREAM_VERSION_CONSTRAINT)).transform(clash -> new ConcurrencyConflict(streamId, expectedVersion))
                 .map(rows -> {
                     List<RecordedEvent<E>> recorded = new ArrayList<>(rows.size());

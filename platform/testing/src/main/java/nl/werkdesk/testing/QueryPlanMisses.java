@@ -1,19 +1,18 @@
-package nl.werkdesk.eventsourcing;
+package nl.werkdesk.testing;
 
-import org.hibernate.reactive.mutiny.Mutiny;
 import org.hibernate.stat.Statistics;
 
 /**
  * How many times Hibernate's query-plan cache missed while some work ran: a statement that misses on every execution
- * grows the cache by one entry each time (see {@link SessionSql}).
+ * grows the cache by one entry each time (see the kernel's SessionSql).
  */
-final class QueryPlanMisses {
+public final class QueryPlanMisses {
 
     private QueryPlanMisses() {
     }
 
-    static long during(Mutiny.SessionFactory sessions, Runnable work) {
-        Statistics statistics = sessions.getStatistics();
+    /** The misses counted by {@code statistics} (a session factory's) while {@code work} ran; statistics on meanwhile. */
+    public static long during(Statistics statistics, Runnable work) {
         boolean enabled = statistics.isStatisticsEnabled();
         statistics.setStatisticsEnabled(true);
         try {

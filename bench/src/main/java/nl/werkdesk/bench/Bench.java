@@ -117,7 +117,9 @@ public final class Bench {
         Path target = root.resolve("bench/target");
         Files.createDirectories(target);
         this.work = Files.createTempDirectory(target, "run-");
+        // A held stack measures nothing: its report stays in its work folder, not over the day's results.
         this.report = new Report(options.reportFile != null ? Path.of(options.reportFile).toAbsolutePath()
+                : options.holdSeconds > 0 ? work.resolve("report.md")
                 : root.resolve("bench/results").resolve(date + (options.quick ? "-quick" : "") + ".md"));
     }
 

@@ -66,16 +66,16 @@ public class Metrics {
     }
 
     public Uni<Funnel> funnel(Scope scope, Suppression suppression) {
-        return queries.totals(scope).map(totals -> {
-            long enrolled = totals.enrolled();
+        return queries.funnel(scope).map(counts -> {
+            long enrolled = counts.enrolled();
             List<FunnelStage> stages = List.of(
                     stage("enrolled", enrolled, enrolled),
-                    stage("intake", totals.intakesCompleted(), enrolled),
-                    stage("activity", totals.withActivity(), enrolled),
-                    stage("twv-requested", totals.participantsWithTwvRequested(), enrolled),
-                    stage("twv-granted", totals.participantsWithTwvGranted(), enrolled),
-                    stage("placed", totals.placed(), enrolled),
-                    stage("sustained", totals.participantsSustained(), enrolled));
+                    stage("intake", counts.intakesCompleted(), enrolled),
+                    stage("activity", counts.withActivity(), enrolled),
+                    stage("twv-requested", counts.participantsWithTwvRequested(), enrolled),
+                    stage("twv-granted", counts.participantsWithTwvGranted(), enrolled),
+                    stage("placed", counts.placed(), enrolled),
+                    stage("sustained", counts.participantsSustained(), enrolled));
             return new Funnel(ScopeResponse.of(scope, suppression), stages);
         });
     }

@@ -36,6 +36,17 @@ public class MetricsQueries {
                          long participantsSustained, long endedByCoaRelocation, Double medianDaysIntakeToFirstPlacement) {
     }
 
+    /** The funnel's stages: participants enrolled, with an intake, an activity, a TWV requested, granted, placed, sustained. */
+    public record FunnelCounts(long enrolled, long intakesCompleted, long withActivity, long participantsWithTwvRequested,
+                               long participantsWithTwvGranted, long placed, long participantsSustained) {
+
+        static FunnelCounts of(Totals totals) {
+            return new FunnelCounts(totals.enrolled(), totals.intakesCompleted(), totals.withActivity(),
+                    totals.participantsWithTwvRequested(), totals.participantsWithTwvGranted(), totals.placed(),
+                    totals.participantsSustained());
+        }
+    }
+
     public record Money(long budgetCents, long spendCents) {
     }
 
@@ -218,6 +229,19 @@ public class MetricsQueries {
         return counted(scope) ? counts(scope).map(ScopeCounts::totals) : directTotals(scope);
     }
 
+    /**
+     * The funnel, from the day counts of its own kinds only: without the medians' histograms, 1,136 rows to sum instead of
+     * 15,012 for the programme at the bench's 100,000 participants.
+     */
+    public Uni<FunnelCounts> funnel(Scope scope) {
+        return counted(scope) ? counts(scope, ScopeCounts.FUNNEL_KINDS).map(counts -> FunnelCounts.of(counts.totals()))
+                : directFunnel(scope);
+    }
+
+    public Uni<FunnelCounts> directFunnel(Scope scope) {
+        return directTotals(scope).map(FunnelCounts::of);
+    }
+
     /** The totals recounted from the facts: for from/to cohorts, and the oracle of the counts. */
     public Uni<Totals> directTotals(Scope scope) {
         Sql sql = participantsOf(scope).append(", " + PLACEMENTS_OF_COHORT).append(TOTALS);
@@ -253,7 +277,7 @@ public class MetricsQueries {
     }
 
     public Uni<Map<String, Long>> placementsBySector(Scope scope) {
-        return counted(scope) ? counts(scope).map(ScopeCounts::bySector) : directPlacementsBySector(scope);
+        return counted(scope) ? counts(scope, ScopeCounts.SECTOR_KINDS).map(ScopeCounts::bySector) : directPlacementsBySector(scope);
     }
 
     public Uni<Map<String, Long>> directPlacementsBySector(Scope scope) {

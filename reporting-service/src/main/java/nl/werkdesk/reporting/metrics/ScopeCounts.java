@@ -19,10 +19,14 @@ public record ScopeCounts(Map<String, TreeMap<Integer, Long>> byKind) {
 
     private static final String SECTOR = "sector:";
     /** The kinds the metrics read: reporting_contributions names them; a sector's kind is "sector:" and its JSON name. */
+    static final List<String> SECTOR_KINDS = Arrays.stream(Sector.values()).map(sector -> SECTOR + JsonNames.of(sector)).toList();
     static final List<String> METRIC_KINDS = Stream.concat(Stream.of("enrolled", "intake", "activity", "twv-requested", "twv-granted",
             "twv-refused", "twv-lead-time", "participants-twv-requested", "participants-twv-granted", "placed",
             "intake-to-first-placement", "placements-started", "placements-ended", "ended-by-coa-relocation", "sustained",
-            "participants-sustained"), Arrays.stream(Sector.values()).map(sector -> SECTOR + JsonNames.of(sector))).toList();
+            "participants-sustained"), SECTOR_KINDS.stream()).toList();
+    /** The kinds of {@link MetricsQueries.FunnelCounts}: enough for the funnel's fields of {@link #totals()}. */
+    static final List<String> FUNNEL_KINDS = List.of("enrolled", "intake", "activity", "participants-twv-requested",
+            "participants-twv-granted", "placed", "participants-sustained");
 
     /** From rows of (kind, value, sum). */
     static ScopeCounts of(List<Object[]> rows) {

@@ -70,6 +70,7 @@ class ScopeCountsPropertyTest {
         cohort.compareInEveryScope(phases, LAST, at -> {
             Scope scope = at.scope();
             assertEquals(onContext(() -> queries.directTotals(scope)), onContext(() -> queries.totals(scope)), at.where());
+            assertEquals(onContext(() -> queries.directFunnel(scope)), onContext(() -> queries.funnel(scope)), at.where() + ", funnel");
             assertEquals(onContext(() -> queries.directPlacementsBySector(scope)), onContext(() -> queries.placementsBySector(scope)),
                     at.where() + ", by sector");
             assertEquals(onContext(() -> queries.directByLocation(scope)), onContext(() -> queries.byLocation(scope)),

@@ -18,8 +18,9 @@ import nl.werkdesk.reporting.view.JsonNames;
 public record ScopeCounts(Map<String, TreeMap<Integer, Long>> byKind) {
 
     private static final String SECTOR = "sector:";
-    /** The kinds the metrics read: reporting_contributions names them; a sector's kind is "sector:" and its JSON name. */
+    /** Placements started per sector: a sector's kind is "sector:" and its JSON name. */
     static final List<String> SECTOR_KINDS = Arrays.stream(Sector.values()).map(sector -> SECTOR + JsonNames.of(sector)).toList();
+    /** The kinds the metrics read: reporting_contributions names them. */
     static final List<String> METRIC_KINDS = Stream.concat(Stream.of("enrolled", "intake", "activity", "twv-requested", "twv-granted",
             "twv-refused", "twv-lead-time", "participants-twv-requested", "participants-twv-granted", "placed",
             "intake-to-first-placement", "placements-started", "placements-ended", "ended-by-coa-relocation", "sustained",

@@ -36,42 +36,42 @@ class ManyParticipantsCountedTest {
     @Test
     void countsPendingParticipantsWithPlansForThemWhateverTheConnectionHasCached() throws Exception {
         new PilotScenario().withPlacedParticipants(3, "2025-03-03", "2025-04-01");
-        try (Connection db = PostgresServer.shared().connect(TestResources.DATABASE); Statement sql = db.createStatement()) {
-            explainEveryPlanOnAGenericPlanCache(sql);
-            db.setAutoCommit(false);
-            sql.execute("INSERT INTO evaluation_pending (generation, participant_id)"
-                    + " SELECT generation, participant_id FROM participant_facts f JOIN projection_state s ON s.id = 1"
-                    + " AND f.generation = s.live_generation");
 
-            sql.execute("SELECT evaluation_count_pending()");
-            List<String> plans = notices(sql);
-            db.rollback();
+        List<String> plans = plansOf("INSERT INTO evaluation_pending (generation, participant_id)"
+                + " SELECT generation, participant_id FROM participant_facts f JOIN projection_state s ON s.id = 1"
+                + " AND f.generation = s.live_generation", "SELECT evaluation_count_pending()");
 
-            assertPlannedForTheIds(plans, 1);
-        }
+        assertPlannedForTheIds(plans, 1);
     }
 
     @Test
     void fillsAGenerationWithPlansForItsIdsWhateverTheConnectionHasCached() throws Exception {
         new PilotScenario().withPlacedParticipants(3, "2025-03-03", "2025-04-01");
-        try (Connection db = PostgresServer.shared().connect(TestResources.DATABASE); Statement sql = db.createStatement()) {
-            explainEveryPlanOnAGenericPlanCache(sql);
-            db.setAutoCommit(false);
 
-            sql.execute("SELECT reporting_fill(live_generation) FROM projection_state WHERE id = 1");
-            List<String> plans = notices(sql);
-            db.rollback();
+        List<String> plans = plansOf("SELECT reporting_fill(live_generation) FROM projection_state WHERE id = 1");
 
-            assertPlannedForTheIds(plans, 2);
-        }
+        assertPlannedForTheIds(plans, 2);
     }
 
-    private static void explainEveryPlanOnAGenericPlanCache(Statement sql) throws SQLException {
-        sql.execute("LOAD 'auto_explain'");
-        sql.execute("SET auto_explain.log_min_duration = 0");
-        sql.execute("SET auto_explain.log_nested_statements = on");
-        sql.execute("SET auto_explain.log_level = notice");
-        sql.execute("SET plan_cache_mode = force_generic_plan");
+    /**
+     * Runs the statements in one transaction, rolled back, on a connection that takes generic plans and has auto_explain
+     * send every plan as a notice; returns the plans of the last statement.
+     */
+    private static List<String> plansOf(String... statements) throws SQLException {
+        try (Connection db = PostgresServer.shared().connect(TestResources.DATABASE); Statement sql = db.createStatement()) {
+            sql.execute("LOAD 'auto_explain'");
+            sql.execute("SET auto_explain.log_min_duration = 0");
+            sql.execute("SET auto_explain.log_nested_statements = on");
+            sql.execute("SET auto_explain.log_level = notice");
+            sql.execute("SET plan_cache_mode = force_generic_plan");
+            db.setAutoCommit(false);
+            for (String statement : statements) {
+                sql.execute(statement);
+            }
+            List<String> plans = notices(sql);
+            db.rollback();
+            return plans;
+        }
     }
 
     private static List<String> notices(Statement sql) throws SQLException {

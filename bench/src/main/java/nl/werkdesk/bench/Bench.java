@@ -402,7 +402,7 @@ public final class Bench {
                 }
             }
         }
-        HttpLoad.Result alone = withoutConsumers();
+        Alone alone = withoutConsumers();
         Path script = pgbenchScript();
         Map<String, Long> pgBefore = cpu();
         long rowBytes = db.number("participant", "SELECT avg(pg_column_size(e.*))::bigint FROM events e");
@@ -424,12 +424,18 @@ public final class Bench {
                 section.note("c=" + concurrency + ": " + r.failed() + " requests failed; the first: " + r.firstFailure());
             }
         }
-        section.row("c=1 with the four consuming services stopped: latency p50 / p99 (ms)", Report.num(alone.millis(50)) + " / "
-                + Report.num(alone.millis(99)), "", "", "", "");
-        section.note("Where c=1's time goes: the same closed loop at c=1 for " + options.appendDuration.toSeconds() + " s, once more, with"
-                + " employer-, permit-, placement- and reporting-service stopped (SIGKILL, started again and caught up before pgbench),"
-                + " so that each registration meets only participant-service's relay and Kafka, not the consumers' work on the one"
-                + " before it: " + Report.num(alone.perSecond()) + " registrations/s, " + alone.failed() + " failed. CPU per registration"
+        section.row("c=1 with the four consuming services stopped: latency p50 / p99 (ms)", Report.num(alone.atOne().millis(50)) + " / "
+                + Report.num(alone.atOne().millis(99)), "", "", "", "");
+        section.row("c=32 with the four consuming services stopped: registrations/s, latency p50 / p99 (ms)",
+                Report.num(alone.atThirtyTwo().perSecond()) + ", " + Report.num(alone.atThirtyTwo().millis(50)) + " / "
+                        + Report.num(alone.atThirtyTwo().millis(99)), "", "", "", "");
+        section.note("Where c=1's and c=32's time goes: the same closed loops at c=1 and c=32 for " + options.appendDuration.toSeconds()
+                + " s each, once more, with employer-, permit-, placement- and reporting-service stopped (SIGKILL, started again and"
+                + " caught up before pgbench), so that each registration meets only participant-service's relay and Kafka, not the"
+                + " consumers' work on the ones before it: " + Report.num(alone.atOne().perSecond()) + " and "
+                + Report.num(alone.atThirtyTwo().perSecond()) + " registrations/s, " + (alone.atOne().failed() + alone.atThirtyTwo().failed())
+                + " failed. CPU per registration at c=32 with the consumers stopped (ms): " + alone.cpuAtThirtyTwo().perProcess()
+                + "; in all " + Report.num(alone.cpuAtThirtyTwo().total()) + ". CPU per registration"
                 + " at c=1 with the consumers running (ms, measured as at c=32 below; at c=1 a consumer's poll holds one event): "
                 + atOne.perProcess() + "; in all " + Report.num(atOne.total()) + ". Seconds each JVM spent compiling in that window: "
                 + atOne.compiling() + ".");
@@ -453,7 +459,7 @@ public final class Bench {
         section.note("Requests: " + ours.values().stream().mapToLong(HttpLoad.Result::ok).sum() + " answered 2xx, "
                 + ours.values().stream().mapToLong(HttpLoad.Result::failed).sum() + " failed.");
         try {
-            floor(section, ours);
+            floor(section, ours, alone.atThirtyTwo());
         } catch (Exception e) {
             LOG.error("the framework floor did not finish", e);
             section.note("**The framework floor did not finish:** " + (e.getMessage() != null ? e.getMessage() : e.toString()));
@@ -473,6 +479,9 @@ public final class Bench {
         StringBuilder perCommand = new StringBuilder();
         double sum = 0;
         for (String name : after.keySet()) {
+            if (after.get(name) == 0) {
+                continue; // a service stopped for the window: no process to read
+            }
             double idle = idleCpuPerSecond.getOrDefault(name, 0.0) * seconds;
             double millis = Math.max(0, after.get(name) - before.getOrDefault(name, after.get(name)) - idle) / (double) commands;
             sum += millis;
@@ -524,13 +533,24 @@ public final class Bench {
     /** The services that consume participant-service's events: stopped for one c=1 run, so the command meets none of their work. */
     private static final List<String> CONSUMING = List.of("employer", "permit", "placement", "reporting");
 
-    private HttpLoad.Result withoutConsumers() throws Exception {
-        System.out.println("append: concurrency 1 for " + options.appendDuration.toSeconds() + " s with the consuming services stopped");
+    /** The registrations at c=1 and c=32 with the consuming services stopped, and the CPU per registration at c=32. */
+    private record Alone(HttpLoad.Result atOne, HttpLoad.Result atThirtyTwo, CpuPerCommand cpuAtThirtyTwo) {
+    }
+
+    private Alone withoutConsumers() throws Exception {
+        System.out.println("append: concurrency 1 and 32 for " + options.appendDuration.toSeconds() + " s each with the consuming services stopped");
         CONSUMING.forEach(name -> stack.kill(service(name).module()));
         try {
-            HttpLoad.Result alone = load.closedLoop(1, options.appendDuration, options.appendMaxRequests, this::registration);
+            HttpLoad.Result atOne = load.closedLoop(1, options.appendDuration, options.appendMaxRequests, this::registration);
             awaitRelayDrained();
-            return alone;
+            Map<String, Double> compiledBefore = compileSeconds();
+            Map<String, Long> before = cpu();
+            long windowStarted = System.nanoTime();
+            HttpLoad.Result atThirtyTwo = load.closedLoop(32, options.appendDuration, options.appendMaxRequests, this::registration);
+            awaitRelayDrained();
+            CpuPerCommand cpu = cpuPerCommand(before, cpu(), (System.nanoTime() - windowStarted) / 1e9, atThirtyTwo.ok(),
+                    compiledBefore, compileSeconds());
+            return new Alone(atOne, atThirtyTwo, cpu);
         } finally {
             CONSUMING.forEach(name -> stack.restart(service(name).module()));
             awaitStable();
@@ -541,7 +561,7 @@ public final class Bench {
      * The framework's floor (bench/floor): the services' stack with nothing of Werkdesk, inserting the pgbench script's
      * event row per request, under the same load as the registrations; the registration as a ratio of it.
      */
-    private void floor(Report.Section section, Map<Integer, HttpLoad.Result> ours) throws Exception {
+    private void floor(Report.Section section, Map<Integer, HttpLoad.Result> ours, HttpLoad.Result aloneAtThirtyTwo) throws Exception {
         Path jar = root.resolve("bench/floor/target/quarkus-app/quarkus-run.jar");
         int port = Settings.freePorts(1);
         Process floor = startFloor(jar, port);
@@ -574,6 +594,9 @@ public final class Bench {
                     section.note("floor c=" + concurrency + ": " + f.failed() + " requests failed; the first: " + f.firstFailure());
                 }
             }
+            section.row("c=32 with the four consuming services stopped: registrations/s vs the framework floor's requests/s",
+                    Report.num(aloneAtThirtyTwo.perSecond()), Report.num(floors.get(32).perSecond()),
+                    Report.ratio(aloneAtThirtyTwo.perSecond(), floors.get(32).perSecond()), "", "");
             section.row("CPU time per request of the floor at c=32 (ms, the floor's JVM + PostgreSQL)", Report.num(floorCpu), "", "", "", "");
             section.note("Framework floor (bench/floor, issue 17): a Quarkus application of the services' stack (Quarkus REST,"
                     + " SmallRye JWT verifying the same caseworker token on every request with a role check, the reactive PostgreSQL"
@@ -1089,6 +1112,14 @@ public final class Bench {
                     "p99 under 50 ms", r.failed() > 0 ? r.failed() + " failed: " + r.firstFailure()
                             : r.ok() + " requests, " + Report.verdict(r.millis(99) <= 50));
         }
+        // One analyst clicking through the dashboard waits for one read at a time: the same reads at one caller show a read's
+        // own time, apart from the queue that four callers make on two cores.
+        for (var endpoint : requests.entrySet()) {
+            HttpLoad.Result r = load.closedLoop(1, options.readDuration, options.readRequests, endpoint.getValue());
+            section.row("GET " + endpoint.getKey() + " at one caller, p50 / p99 (ms)", Report.num(r.millis(50)) + " / "
+                    + Report.num(r.millis(99)), "", "", "p99 under 50 ms", r.failed() > 0 ? r.failed() + " failed: " + r.firstFailure()
+                            : r.ok() + " requests, " + Report.verdict(r.millis(99) <= 50));
+        }
         section.note("Dataset: " + options.readParticipants + " participants over three locations, enrolled 2025-01-06 to 2026-10-31,"
                 + " shaped like the pilot (about 90 % intake, 60 % an activity, 40 % a TWV request, 30 % placed, ends, hour changes,"
                 + " leavers, daily bookings and corrections); reporting-service's facts only, written by SQL, so no event lies behind them"
@@ -1100,7 +1131,7 @@ public final class Bench {
                 + " launcher (the load generator's 4 callers; Kafka idles), and the seconds each of the two JVMs spent compiling in"
                 + " the window (a JIT still busy measured its own warm-up): " + String.join("; ", readCosts) + ".");
         section.note("Each endpoint: " + options.readRequests + " requests (or " + options.readDuration.toSeconds() + " s), "
-                + options.readCallers + " callers, analyst token (suppression on), cycling through the scopes " + READ_SCOPES
+                + options.readCallers + " callers, then once more at one caller, analyst token (suppression on), cycling through the scopes " + READ_SCOPES
                 + " and the as-of dates " + READ_AS_OF + " (empty: today), JSON.");
     }
 

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
@@ -19,6 +20,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import nl.werkdesk.eventsourcing.command.Aggregate;
@@ -31,12 +33,19 @@ import nl.werkdesk.testing.KafkaBroker;
 import nl.werkdesk.testing.KafkaTopicReader;
 import nl.werkdesk.testing.PostgresServer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class OutboxRelayTest {
 
     static final String TOPIC = SampleEvent.TOPIC;
+    /** The relay's transactional id: the application's name (application.properties) and its topic. */
+    static final String RELAY_TRANSACTIONAL_ID = "werkdesk-relay-event-sourcing-test-" + TOPIC;
     static final Duration QUIET = Duration.ofMillis(1500);
     static final Duration PUBLISHED = Duration.ofSeconds(30);
     /** Room left below a power of ten for the test's own transaction, whatever else commits meanwhile. */
@@ -227,6 +236,50 @@ class OutboxRelayTest {
     }
 
     /**
+     * A producer that relayed before and never learned whether its commit went through (a commit that timed out on the
+     * client under load, a replica that lost the lock, a process killed mid-commit) has its transaction still open when
+     * the relay leads again. The relay fences it before it reads the end of the topic: the event goes out once, and the
+     * late commit is refused.
+     */
+    @Test
+    void fencesTheProducerThatRelayedBeforeSoThatItsLateCommitCannotPublishAnEventTwice() throws Exception {
+        try (KafkaProducer<String, String> before = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.shared().bootstrapServers(),
+                ProducerConfig.TRANSACTIONAL_ID_CONFIG, RELAY_TRANSACTIONAL_ID,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()))) {
+            UUID id;
+            UUID eventId;
+            try (Connection otherReplica = PostgresServer.shared().connect("kernel")) {
+                // Another replica holds the lock while the event is appended, so that the event waits unpublished.
+                await().atMost(PUBLISHED).until(() -> {
+                    terminateRelayLockHolder(otherReplica);
+                    return tryRelayLock(otherReplica);
+                });
+                await().atMost(PUBLISHED).until(() -> !relay.isLeader());
+                id = counters().open();
+                eventId = counters().history(id).get(0).eventId();
+                before.initTransactions();
+                before.beginTransaction();
+                ProducerRecord<String, String> sent = new ProducerRecord<>(TOPIC, id.toString(), "{}");
+                Map.of("ce_specversion", "1.0", "ce_id", eventId.toString(), "ce_source", "urn:nld:werkdesk:sample-service",
+                                "ce_type", "nl.werkdesk.sample.counter-opened", "ce_subject", id.toString(), "ce_sequence", "1")
+                        .forEach((name, value) -> sent.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
+                before.send(sent).get();
+            }
+            // The other replica's session ended with its lock: this relay leads again, the earlier transaction still open.
+            try (Connection database = PostgresServer.shared().connect("kernel")) {
+                await().atMost(PUBLISHED).until(() -> checkpointPassed(database, eventId));
+            }
+            assertThrows(KafkaException.class, before::commitTransaction, "the earlier producer is fenced");
+            topic.await(TOPIC, record -> record.key().equals(id.toString()), 1, PUBLISHED);
+            sleep(QUIET);
+            assertEquals(1, topic.readAll(TOPIC).stream().filter(record -> record.key().equals(id.toString())).count());
+        }
+        assertEachEventOnTheTopicOnce();
+    }
+
+    /**
      * A record with this service's source that is none of its events (a poison message someone sent) at the end of a
      * partition must not hide the last real event there: recovery would otherwise publish that partition again.
      */
@@ -385,6 +438,18 @@ class OutboxRelayTest {
             power *= 10;
         }
         return power;
+    }
+
+    /** Whether the relay's checkpoint has moved past this stored event: it counts the event as published. */
+    private static boolean checkpointPassed(Connection connection, UUID eventId) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("""
+                SELECT (c.transaction_id, c.global_position) >= (e.transaction_id, e.global_position)
+                  FROM relay_checkpoint c, events e WHERE e.event_id = ?""")) {
+            query.setObject(1, eventId);
+            try (ResultSet result = query.executeQuery()) {
+                return result.next() && result.getBoolean(1);
+            }
+        }
     }
 
     private static boolean tryRelayLock(Connection connection) throws SQLException {

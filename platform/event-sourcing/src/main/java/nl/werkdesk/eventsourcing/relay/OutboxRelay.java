@@ -9,7 +9,6 @@ import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.pgclient.PgConnection;
 import io.vertx.mutiny.pgclient.pubsub.PgSubscriber;
@@ -56,7 +55,9 @@ import org.jboss.logging.Logger;
  * <p>Each batch is one Kafka transaction ({@link RelayProducer}): a batch that fails half way (the broker goes
  * away) is aborted as a whole, so a stream on the topic never has a gap that a later event jumps over, and the
  * batch is sent again. The checkpoint moves after the commit; what a crash in between leaves on the topic is
- * skipped on recovery ({@link PublishedTail}). Consumers read with isolation.level=read_committed.
+ * skipped on recovery ({@link PublishedTail}), which first fences the producer that relayed before, so that a
+ * commit of its still under way has landed when the topic is read ({@link RelayProducer}). Consumers read with
+ * isolation.level=read_committed.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -138,7 +139,7 @@ public class OutboxRelay {
                 @ConfigProperty(name = "quarkus.application.name") String applicationName) {
         this.vertx = vertx;
         this.pool = pool;
-        this.producer = new RelayProducer(kafkaConfig, config.kafka(), applicationName, config.producerCloseTimeout());
+        this.producer = new RelayProducer(kafkaConfig, config.kafka(), applicationName, config.topic(), config.producerCloseTimeout());
         this.publication = publication;
         this.aggregates = aggregates;
         this.config = config;
@@ -327,14 +328,19 @@ public class OutboxRelay {
         }).replaceWithVoid();
     }
 
-    /** After a crash or a failed batch: learn from the topic itself what is already there. */
+    /**
+     * After a crash, a failed batch or a new lead: learn from the topic itself what is already there, once the transaction
+     * of whichever producer relayed before is settled (a commit still under way would otherwise land after the read).
+     */
     private Uni<Void> recoverIfNeeded() {
         if (!needsRecovery) {
             return Uni.createFrom().voidItem();
         }
-        return Uni.createFrom().item(() -> PublishedTail.read(kafkaConfig, config.topic(), publication.catalog().source().toString(),
-                        config.tailTimeout()))
-                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+        return Uni.createFrom().item(() -> {
+                    producer.fenceEarlier();
+                    return PublishedTail.read(kafkaConfig, config.topic(), publication.catalog().source().toString(), config.tailTimeout());
+                })
+                .runSubscriptionOn(producerThread)
                 .chain(found -> {
                     List<PublishedTail.StreamVersion> last = found.lastEvents().values().stream().flatMap(List::stream).toList();
                     if (last.isEmpty()) {

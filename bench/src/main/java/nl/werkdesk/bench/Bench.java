@@ -530,7 +530,7 @@ public final class Bench {
         }
     }
 
-    /** The services that consume participant-service's events: stopped for one c=1 run, so the command meets none of their work. */
+    /** The services that consume participant-service's events: stopped for a c=1 and a c=32 run, so the command meets none of their work. */
     private static final List<String> CONSUMING = List.of("employer", "permit", "placement", "reporting");
 
     /** The registrations at c=1 and c=32 with the consuming services stopped, and the CPU per registration at c=32. */

@@ -261,11 +261,7 @@ class OutboxRelayTest {
                 eventId = counters().history(id).get(0).eventId();
                 before.initTransactions();
                 before.beginTransaction();
-                ProducerRecord<String, String> sent = new ProducerRecord<>(TOPIC, id.toString(), "{}");
-                Map.of("ce_specversion", "1.0", "ce_id", eventId.toString(), "ce_source", "urn:nld:werkdesk:sample-service",
-                                "ce_type", "nl.werkdesk.sample.counter-opened", "ce_subject", id.toString(), "ce_sequence", "1")
-                        .forEach((name, value) -> sent.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
-                before.send(sent).get();
+                before.send(cloudEvent(id.toString(), eventId.toString(), "nl.werkdesk.sample.counter-opened", id.toString())).get();
             }
             // The other replica's session ended with its lock: this relay leads again, the earlier transaction still open.
             try (Connection database = PostgresServer.shared().connect("kernel")) {
@@ -288,15 +284,13 @@ class OutboxRelayTest {
         UUID id = counters().open();
         counters().increment(id, 1);
         topic.await(TOPIC, record -> record.key().equals(id.toString()), 2, PUBLISHED);
-        var impostor = new org.apache.kafka.clients.producer.ProducerRecord<String, String>(TOPIC, id.toString(), "{}");
-        java.util.Map.of("ce_specversion", "1.0", "ce_id", UUID.randomUUID().toString(), "ce_source", "urn:nld:werkdesk:sample-service",
-                        "ce_type", "nl.werkdesk.sample.counter-incremented", "ce_subject", UUID.randomUUID().toString(), "ce_sequence", "1")
-                .forEach((name, value) -> impostor.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
+        ProducerRecord<String, String> impostor = cloudEvent(id.toString(), UUID.randomUUID().toString(),
+                "nl.werkdesk.sample.counter-incremented", UUID.randomUUID().toString());
         impostor.headers().add(IdempotentConsumerTest.REDELIVERED, "true".getBytes(StandardCharsets.UTF_8));
-        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, String>(java.util.Map.of(
+        try (var producer = new KafkaProducer<String, String>(Map.of(
                 "bootstrap.servers", KafkaBroker.shared().bootstrapServers(),
-                "key.serializer", org.apache.kafka.common.serialization.StringSerializer.class.getName(),
-                "value.serializer", org.apache.kafka.common.serialization.StringSerializer.class.getName()))) {
+                "key.serializer", StringSerializer.class.getName(),
+                "value.serializer", StringSerializer.class.getName()))) {
             producer.send(impostor).get();
         }
         try (Connection database = PostgresServer.shared().connect("kernel")) {
@@ -438,6 +432,15 @@ class OutboxRelayTest {
             power *= 10;
         }
         return power;
+    }
+
+    /** A record with the sample service's source and these CloudEvent headers, at version 1 of its subject, on the topic. */
+    private static ProducerRecord<String, String> cloudEvent(String key, String id, String type, String subject) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(TOPIC, key, "{}");
+        Map.of("ce_specversion", "1.0", "ce_id", id, "ce_source", "urn:nld:werkdesk:sample-service", "ce_type", type,
+                        "ce_subject", subject, "ce_sequence", "1")
+                .forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
+        return record;
     }
 
     /** Whether the relay's checkpoint has moved past this stored event: it counts the event as published. */
